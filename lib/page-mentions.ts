@@ -1,0 +1,20 @@
+import type { Entity } from './dataset';
+import type { PageMentions } from './messages';
+
+/**
+ * Summarises the mentions found on a page for the popup: entities ordered by
+ * how often they are mentioned, then by name.
+ */
+export function summarisePageMentions(
+  entityIds: readonly string[],
+  entitiesById: ReadonlyMap<string, Entity>,
+): PageMentions {
+  const counts = new Map<string, number>();
+  for (const id of entityIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+  const entities = [...counts].flatMap(([entityId, count]) => {
+    const entity = entitiesById.get(entityId);
+    return entity ? [{ entityId, name: entity.name, kind: entity.kind, count }] : [];
+  });
+  entities.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  return { total: entityIds.length, entities };
+}

@@ -1,0 +1,16 @@
+import { defineConfig } from '@playwright/test';
+
+// The e2e suite drives the production build in .output/ with Debian's
+// Chromium; `npm run test:e2e` rebuilds first so it never tests a stale build.
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: false,
+  // Each test starts its own browser with the extension; two cores fit one at a time.
+  workers: 1,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  outputDir: 'test-results',
+});

@@ -1,0 +1,92 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, test as base, chromium, type Page, type Worker } from '@playwright/test';
+import { chromiumPath, chromiumSandboxArgs } from '../../scripts/chromium-path.mjs';
+import { serveDirectory } from '../../scripts/static-server.mjs';
+
+export const extensionDir = resolve('.output/chrome-mv3');
+
+/** Problems the page or the extension reported while a test ran. */
+export interface ErrorLog {
+  readonly messages: string[];
+}
+
+interface CrossreadFixtures {
+  context: BrowserContext;
+  serviceWorker: Worker;
+  extensionId: string;
+  demoOrigin: string;
+  errors: ErrorLog;
+  openPopupFor: (page: Page) => Promise<Page>;
+}
+
+function watchForErrors(page: Page, log: ErrorLog, label: string): void {
+  page.on('pageerror', (error) => log.messages.push(`${label}: uncaught ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') log.messages.push(`${label}: console error ${message.text()}`);
+  });
+}
+
+export const test = base.extend<CrossreadFixtures>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
+  errors: async ({}, use) => {
+    await use({ messages: [] });
+  },
+  context: async ({ errors }, use) => {
+    if (!existsSync(join(extensionDir, 'manifest.json'))) {
+      throw new Error(`No extension build in ${extensionDir}: run \`npm run build\` first (npm run test:e2e does).`);
+    }
+    const profile = await mkdtemp(join(tmpdir(), 'crossread-e2e-'));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath,
+      headless: true,
+      args: [
+        ...chromiumSandboxArgs(),
+        `--disable-extensions-except=${extensionDir}`,
+        `--load-extension=${extensionDir}`,
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+      ],
+    });
+    // No network here: anything not served from 127.0.0.1 is refused at once instead of timing out.
+    await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+    context.on('page', (page) => watchForErrors(page, errors, page.url() || 'page'));
+    for (const page of context.pages()) watchForErrors(page, errors, 'first page');
+    await use(context);
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+  },
+  serviceWorker: async ({ context }, use) => {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await use(worker);
+  },
+  extensionId: async ({ serviceWorker }, use) => {
+    await use(new URL(serviceWorker.url()).host);
+  },
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
+  demoOrigin: async ({}, use) => {
+    const server = await serveDirectory(resolve('tests/fixtures/demo'));
+    await use(server.origin);
+    await server.close();
+  },
+  openPopupFor: async ({ context, extensionId, serviceWorker }, use) => {
+    await use(async (page) => {
+      // The popup describes the active tab; find the id of `page`'s tab while it is active,
+      // then open the popup page in a tab of its own pointed at it.
+      await page.bringToFront();
+      const tabId = await serviceWorker.evaluate(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return tab?.id;
+      });
+      if (tabId === undefined) throw new Error('no active tab found for the page');
+      const popup = await context.newPage();
+      await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+      return popup;
+    });
+  },
+});
+
+export const expect = test.expect;

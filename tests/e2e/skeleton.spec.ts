@@ -1,0 +1,100 @@
+import { expect, test } from './fixtures';
+
+/** Names of the highlights Crossread registered, and how many ranges each holds, read from the page's own world. */
+async function paintedHighlights(page: import('@playwright/test').Page): Promise<Record<string, number>> {
+  return page.evaluate(() => {
+    const found: Record<string, number> = {};
+    CSS.highlights.forEach((highlight, name) => {
+      if (name.startsWith('crossread-')) found[name] = highlight.size;
+    });
+    return found;
+  });
+}
+
+/** The texts of every painted Crossread range, in no particular order. */
+async function paintedTexts(page: import('@playwright/test').Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const texts: string[] = [];
+    CSS.highlights.forEach((highlight, name) => {
+      if (!name.startsWith('crossread-')) return;
+      for (const range of highlight) texts.push(range.toString());
+    });
+    return texts;
+  });
+}
+
+test('highlights known names in a news article without touching its DOM', async ({ context, demoOrigin, errors }) => {
+  const page = await context.newPage();
+  await page.goto(`${demoOrigin}/us-rwanda-talks.html`);
+  const articleHtml = await page.locator('article').innerHTML();
+
+  await expect.poll(() => paintedHighlights(page)).toMatchObject({
+    'crossread-country': expect.any(Number),
+    'crossread-person': expect.any(Number),
+  });
+  const texts = await paintedTexts(page);
+  expect(texts).toEqual(
+    expect.arrayContaining(['Rwanda', 'Nduhungirehe', 'United States', 'US', 'U.S.', 'Omar Abdulsattar Ameen', 'Kigali']),
+  );
+  // Longest match wins: the full name is one mention, never "Ameen" inside it.
+  expect(texts.filter((text) => text === 'Ameen')).toHaveLength(1);
+  // "Washington" is deliberately not an alias, and the pronoun "us" is never the country.
+  expect(texts).not.toContain('Washington');
+
+  // Painting leaves the article's markup exactly as the site served it.
+  expect(await page.locator('article').innerHTML()).toBe(articleHtml);
+  // Text the reader types is never highlighted or changed.
+  await expect(page.locator('textarea')).toHaveValue('Rwanda and the United States should publish the agreement.');
+  const textareaPainted = await page.evaluate(() => {
+    const textarea = document.querySelector('textarea');
+    let inside = 0;
+    CSS.highlights.forEach((highlight) => {
+      for (const range of highlight) if (textarea?.contains(range.startContainer)) inside++;
+    });
+    return inside;
+  });
+  expect(textareaPainted).toBe(0);
+
+  // The single in-page UI host, with an open shadow root, taking no space.
+  const host = await page.evaluate(() => {
+    const hosts = document.querySelectorAll('crossread-ui');
+    const first = hosts[0];
+    const box = first?.getBoundingClientRect();
+    return { count: hosts.length, open: first?.shadowRoot !== null && first?.shadowRoot !== undefined, width: box?.width, height: box?.height };
+  });
+  expect(host).toEqual({ count: 1, open: true, width: 0, height: 0 });
+
+  expect(errors.messages).toEqual([]);
+});
+
+test('the popup reports the number of mentions on the tab it describes', async ({
+  context,
+  demoOrigin,
+  errors,
+  openPopupFor,
+}) => {
+  const page = await context.newPage();
+  await page.goto(`${demoOrigin}/us-rwanda-talks.html`);
+  await expect.poll(async () => (await paintedTexts(page)).length).toBeGreaterThan(0);
+  const expected = (await paintedTexts(page)).length;
+
+  const popup = await openPopupFor(page);
+  const total = popup.getByTestId('mention-total');
+  await expect(total).toHaveAttribute('data-count', String(expected));
+  await expect(total).toContainText(`${expected} mentions`);
+  await expect(popup.locator('[data-entity-id="country:rwanda"]')).toContainText('Rwanda');
+  await expect(popup.locator('[data-entity-id="person:olivier-nduhungirehe"]')).toContainText('Olivier Nduhungirehe');
+
+  expect(errors.messages).toEqual([]);
+});
+
+test('the options page shows the active dataset', async ({ context, extensionId, errors }) => {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const panel = options.getByTestId('active-dataset');
+  await expect(panel).toHaveAttribute('data-dataset-id', 'third-country-deportations');
+  await expect(panel).toContainText('Third-country deportation deals');
+  await expect(panel).toContainText('Bundled with Crossread');
+  await expect(panel).toContainText(/Country: \d+/);
+  expect(errors.messages).toEqual([]);
+});

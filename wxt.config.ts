@@ -1,0 +1,46 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { chromiumPath, chromiumSandboxArgs } from './scripts/chromium-path.mjs';
+
+// `npm start` serves the demo articles and passes their URL here.
+const startUrl = process.env.CROSSREAD_START_URL;
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  // Explicit imports keep every module's dependencies visible to readers and to tsc.
+  imports: false,
+  manifestVersion: 3,
+  autoIcons: {
+    baseIconPath: 'assets/icon.svg',
+    sizes: [128, 48, 32, 16],
+  },
+  manifest: ({ browser }) => ({
+    name: 'Crossread',
+    description:
+      'Highlights the deals, countries, officials and organisations a news article mentions, and shows how different outlets reported the same facts. Works offline; nothing you read leaves your browser.',
+    permissions: ['storage'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'crossread@crossread.dev',
+              // Firefox 140 is the first release that understands data_collection_permissions
+              // and the CSS Custom Highlight API the highlighter paints with.
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+            // Firefox for Android learned data_collection_permissions in 142.
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : {}),
+  }),
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  webExt: {
+    binaries: { chrome: chromiumPath },
+    chromiumArgs: [...chromiumSandboxArgs(), '--no-first-run', '--disable-background-networking'],
+    startUrls: startUrl ? [startUrl] : undefined,
+  },
+});
