@@ -11,6 +11,11 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  reporter: [
+    ['list'],
+    // Read by scripts/test-summary.mjs for the closing line of `npm test`.
+    ['json', { outputFile: 'reports/e2e.json' }],
+    ['html', { open: 'never', outputFolder: 'reports/e2e-html' }],
+  ],
   outputDir: 'test-results',
 });

@@ -19,8 +19,8 @@ export function PopupView({ state }: { state: PopupState }) {
       {state.status === 'loading' && <p class="popup__status">Reading this page…</p>}
       {state.status === 'unavailable' && (
         <p class="popup__status" data-testid="popup-unavailable">
-          Crossread cannot read this page. It works on web pages (http and https); if this tab was open before
-          Crossread was installed, reload it.
+          Crossread cannot read this page. It works on web pages (http and https); if this tab was open before Crossread
+          was installed, reload it.
         </p>
       )}
       {state.status === 'ready' && <MentionSummary mentions={state.mentions} />}
@@ -47,8 +47,9 @@ function MentionSummary({ mentions }: { mentions: PageMentions }) {
           <li key={entity.entityId} data-entity-id={entity.entityId}>
             <span class={`popup__kind popup__kind--${entity.kind}`}>{kindLabel(entity.kind)}</span>
             <span class="popup__name">{entity.name}</span>
-            <span class="popup__count" aria-label={plural(entity.count, 'mention', 'mentions')}>
+            <span class="popup__count">
               {entity.count}
+              <span class="visually-hidden"> {entity.count === 1 ? 'mention' : 'mentions'}</span>
             </span>
           </li>
         ))}

@@ -33,7 +33,8 @@ export async function serveDirectory(rootDir, port = 0) {
       const info = await stat(filePath);
       if (!info.isFile()) throw new Error('not a file');
       response.writeHead(200, {
-        'content-type': CONTENT_TYPES[/** @type {keyof typeof CONTENT_TYPES} */ (extname(filePath))] ?? 'application/octet-stream',
+        'content-type':
+          CONTENT_TYPES[/** @type {keyof typeof CONTENT_TYPES} */ (extname(filePath))] ?? 'application/octet-stream',
         'cache-control': 'no-store',
       });
       createReadStream(filePath).pipe(response);

@@ -28,13 +28,23 @@ test('highlights known names in a news article without touching its DOM', async 
   await page.goto(`${demoOrigin}/us-rwanda-talks.html`);
   const articleHtml = await page.locator('article').innerHTML();
 
-  await expect.poll(() => paintedHighlights(page)).toMatchObject({
-    'crossread-country': expect.any(Number),
-    'crossread-person': expect.any(Number),
-  });
+  await expect
+    .poll(() => paintedHighlights(page))
+    .toMatchObject({
+      'crossread-country': expect.any(Number),
+      'crossread-person': expect.any(Number),
+    });
   const texts = await paintedTexts(page);
   expect(texts).toEqual(
-    expect.arrayContaining(['Rwanda', 'Nduhungirehe', 'United States', 'US', 'U.S.', 'Omar Abdulsattar Ameen', 'Kigali']),
+    expect.arrayContaining([
+      'Rwanda',
+      'Nduhungirehe',
+      'United States',
+      'US',
+      'U.S.',
+      'Omar Abdulsattar Ameen',
+      'Kigali',
+    ]),
   );
   // Longest match wins: the full name is one mention, never "Ameen" inside it.
   expect(texts.filter((text) => text === 'Ameen')).toHaveLength(1);
@@ -60,7 +70,12 @@ test('highlights known names in a news article without touching its DOM', async 
     const hosts = document.querySelectorAll('crossread-ui');
     const first = hosts[0];
     const box = first?.getBoundingClientRect();
-    return { count: hosts.length, open: first?.shadowRoot !== null && first?.shadowRoot !== undefined, width: box?.width, height: box?.height };
+    return {
+      count: hosts.length,
+      open: first?.shadowRoot !== null && first?.shadowRoot !== undefined,
+      width: box?.width,
+      height: box?.height,
+    };
   });
   expect(host).toEqual({ count: 1, open: true, width: 0, height: 0 });
 
