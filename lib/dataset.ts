@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /**
  * The starter shape of a Crossread dataset: enough to find and name entities.

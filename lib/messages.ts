@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /**
  * Every runtime message Crossread sends, one zod schema each. Receivers parse
