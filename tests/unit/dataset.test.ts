@@ -45,7 +45,7 @@ describe('parseDataset', () => {
   it('rejects an id that does not start with its kind', () => {
     const dataset = validDataset();
     (dataset.entities[0] as Record<string, unknown>).id = 'person:rwanda';
-    expect(() => parseDataset(dataset)).toThrow(/must start with the entity kind/);
+    expect(() => parseDataset(dataset)).toThrow(/entities\[0\]\.id: must start with the entity.s kind/);
   });
 
   it('rejects dates that are not real calendar dates', () => {
@@ -57,6 +57,6 @@ describe('parseDataset', () => {
   it('rejects two entities with the same id', () => {
     const dataset = validDataset();
     dataset.entities.push(structuredClone(dataset.entities[0] as Record<string, unknown>));
-    expect(() => parseDataset(dataset)).toThrow(/entities\[\d+\]\.id "country:rwanda" is used by an earlier entity/);
+    expect(() => parseDataset(dataset)).toThrow(/entities\[\d+\]\.id: "country:rwanda" is used twice/);
   });
 });

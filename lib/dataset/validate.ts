@@ -1,0 +1,80 @@
+import type { z } from '../zod';
+import { checkIntegrity, type DatasetIssue, formatPath } from './integrity';
+import { LIMITS } from './limits';
+import { migrateDataset } from './migrate';
+import { type Dataset, datasetSchema } from './schema';
+
+export type DatasetValidation = { ok: true; dataset: Dataset } | { ok: false; issues: DatasetIssue[] };
+
+const MAX_ISSUES = 200;
+
+function zodIssues(error: z.ZodError): DatasetIssue[] {
+  return error.issues.map((issue) => ({ path: formatPath(issue.path), message: plainMessage(issue) }));
+}
+
+function plainMessage(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? `is missing (expected ${issue.expected})` : `must be ${issue.expected}`;
+    case 'unrecognized_keys':
+      return `has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')}`;
+    case 'invalid_value':
+      return `must be one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
+    default:
+      return issue.message;
+  }
+}
+
+/**
+ * Validates an already-decoded dataset: migrated forward from older schema
+ * versions, then the schema, then integrity. Never throws.
+ */
+export function validateDataset(data: unknown): DatasetValidation {
+  const migrated = migrateDataset(data);
+  if (!migrated.ok) return { ok: false, issues: [migrated.issue] };
+  const parsed = datasetSchema.safeParse(migrated.data);
+  if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error).slice(0, MAX_ISSUES) };
+  const issues = checkIntegrity(parsed.data);
+  if (issues.length > 0) return { ok: false, issues: issues.slice(0, MAX_ISSUES) };
+  return { ok: true, dataset: parsed.data };
+}
+
+/** Validates dataset JSON text from an untrusted source: size first, then JSON, then everything else. */
+export function validateDatasetJson(json: string): DatasetValidation {
+  const bytes = new TextEncoder().encode(json).length;
+  if (bytes > LIMITS.totalBytes) {
+    return {
+      ok: false,
+      issues: [
+        {
+          path: '(the file)',
+          message: `is ${formatBytes(bytes)}; a dataset may be at most ${formatBytes(LIMITS.totalBytes)}`,
+        },
+      ],
+    };
+  }
+  if (json.trim() === '') return { ok: false, issues: [{ path: '(the file)', message: 'is empty' }] };
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, issues: [{ path: '(the file)', message: `is not valid JSON (${detail})` }] };
+  }
+  return validateDataset(data);
+}
+
+/** Validates or throws an Error listing every issue; for data the extension ships. */
+export function parseDataset(data: unknown): Dataset {
+  const result = validateDataset(data);
+  if (!result.ok) throw new Error(`Invalid dataset:\n${formatIssues(result.issues)}`);
+  return result.dataset;
+}
+
+export function formatIssues(issues: readonly DatasetIssue[]): string {
+  return issues.map((issue) => `  ${issue.path}: ${issue.message}`).join('\n');
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} kB`;
+}
