@@ -34,7 +34,9 @@ const KIND_DETAILS = ['person', 'country', 'deal', 'organization'] as const;
  */
 export function checkIntegrity(dataset: Dataset): DatasetIssue[] {
   const issues: DatasetIssue[] = [];
-  const report = (path: PathPart[], message: string) => issues.push({ path: formatPath(path), message });
+  const report = (path: PathPart[], message: string) => {
+    issues.push({ path: formatPath(path), message });
+  };
 
   const outletIds = uniqueIds(dataset.outlets, 'outlets', report);
   const entityIds = uniqueIds(dataset.entities, 'entities', report);
@@ -70,20 +72,30 @@ export function checkIntegrity(dataset: Dataset): DatasetIssue[] {
       else needEntity(id, at('related', i));
     });
     entity.keyDates?.forEach((keyDate, i) => {
-      keyDate.reportedBy?.forEach((id, j) => needOutlet(id, at('keyDates', i, 'reportedBy', j)));
+      keyDate.reportedBy?.forEach((id, j) => {
+        needOutlet(id, at('keyDates', i, 'reportedBy', j));
+      });
     });
     if (entity.person) {
       const { person } = entity;
       if (person.country) needEntity(person.country, at('person', 'country'), 'country');
-      person.reportedBy?.forEach((id, i) => needOutlet(id, at('person', 'reportedBy', i)));
+      person.reportedBy?.forEach((id, i) => {
+        needOutlet(id, at('person', 'reportedBy', i));
+      });
       if (person.roleFrom && person.roleTo && person.roleTo < person.roleFrom) {
         report(at('person', 'roleTo'), `is before roleFrom (${person.roleFrom})`);
       }
     }
     if (entity.deal) {
-      entity.deal.parties.forEach((id, i) => needEntity(id, at('deal', 'parties', i)));
-      entity.deal.statusReportedBy?.forEach((id, i) => needOutlet(id, at('deal', 'statusReportedBy', i)));
-      entity.deal.figures?.forEach((id, i) => needClaim(id, at('deal', 'figures', i)));
+      entity.deal.parties.forEach((id, i) => {
+        needEntity(id, at('deal', 'parties', i));
+      });
+      entity.deal.statusReportedBy?.forEach((id, i) => {
+        needOutlet(id, at('deal', 'statusReportedBy', i));
+      });
+      entity.deal.figures?.forEach((id, i) => {
+        needClaim(id, at('deal', 'figures', i));
+      });
     }
     if (entity.organization?.country) needEntity(entity.organization.country, at('organization', 'country'), 'country');
   });
@@ -94,7 +106,9 @@ export function checkIntegrity(dataset: Dataset): DatasetIssue[] {
 
   dataset.claims.forEach((claim, index) => {
     const at = (...rest: PathPart[]) => ['claims', index, ...rest];
-    claim.about.forEach((id, i) => needEntity(id, at('about', i)));
+    claim.about.forEach((id, i) => {
+      needEntity(id, at('about', i));
+    });
     claim.versions.forEach((version, i) => {
       needOutlet(version.outlet, at('versions', i, 'outlet'));
       version.citation?.forEach((citation, j) => {
@@ -120,9 +134,15 @@ export function checkIntegrity(dataset: Dataset): DatasetIssue[] {
 
   dataset.stories.forEach((story, index) => {
     const at = (...rest: PathPart[]) => ['stories', index, ...rest];
-    story.about.forEach((id, i) => needEntity(id, at('about', i)));
-    story.claims.forEach((id, i) => needClaim(id, at('claims', i)));
-    story.versions.forEach((version, i) => needOutlet(version.outlet, at('versions', i, 'outlet')));
+    story.about.forEach((id, i) => {
+      needEntity(id, at('about', i));
+    });
+    story.claims.forEach((id, i) => {
+      needClaim(id, at('claims', i));
+    });
+    story.versions.forEach((version, i) => {
+      needOutlet(version.outlet, at('versions', i, 'outlet'));
+    });
   });
 
   return issues;

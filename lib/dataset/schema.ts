@@ -17,7 +17,7 @@ const text = (max: number) =>
   z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const list = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max, `must have at most ${max} items`);
 
-const slug = String.raw`[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?`;
+const slug = '[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?';
 
 /** "kind:slug" — the kind is any lower-case word, so datasets can add kinds. */
 export const entityIdSchema = z
