@@ -6,7 +6,7 @@
  */
 export const LIMITS = {
   /** UTF-8 bytes of the JSON text. */
-  totalBytes: 8 * 1024 * 1024,
+  totalBytes: 4 * 1024 * 1024,
   outlets: 2_000,
   entities: 10_000,
   aliasesPerEntity: 100,

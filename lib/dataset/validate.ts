@@ -32,7 +32,8 @@ function plainMessage(issue: z.core.$ZodIssue): string {
 export function validateDataset(data: unknown): DatasetValidation {
   const migrated = migrateDataset(data);
   if (!migrated.ok) return { ok: false, issues: [migrated.issue] };
-  const parsed = datasetSchema.safeParse(migrated.data);
+  // reportInput lets a message tell a missing field from a wrong one; the input itself is never shown.
+  const parsed = datasetSchema.safeParse(migrated.data, { reportInput: true });
   if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error).slice(0, MAX_ISSUES) };
   const issues = checkIntegrity(parsed.data);
   if (issues.length > 0) return { ok: false, issues: issues.slice(0, MAX_ISSUES) };

@@ -1,22 +1,20 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { bundledDataset } from '../../lib/bundled-dataset';
-import { countEntitiesByKind, parseDataset } from '../../lib/dataset';
+import { validateDataset } from '../../lib/dataset';
+import { datasetJsonSchemaText } from '../../lib/dataset/json-schema';
+import { minimalDataset } from './dataset-fixture';
 
-function validDataset() {
-  return structuredClone(bundledDataset()) as unknown as Record<string, unknown> & {
-    entities: Array<Record<string, unknown>>;
-  };
-}
+const run = promisify(execFile);
 
 describe('the bundled dataset', () => {
-  it('passes validation and names the countries and officials of the brief', () => {
-    const dataset = bundledDataset();
-    const names = dataset.entities.map((entity) => entity.name);
-    expect(names).toEqual(
-      expect.arrayContaining(['Rwanda', 'United States', 'United Kingdom', 'Olivier Nduhungirehe', 'Keir Starmer']),
-    );
-    expect(countEntitiesByKind(dataset).get('country')).toBeGreaterThanOrEqual(5);
-    expect(countEntitiesByKind(dataset).get('person')).toBeGreaterThanOrEqual(4);
+  it('passes the schema and integrity checks', () => {
+    const result = validateDataset(bundledDataset());
+    expect(result.ok ? [] : result.issues).toEqual([]);
   });
 
   it('gives every entity an alias equal to its name, so the name itself is found', () => {
@@ -29,34 +27,40 @@ describe('the bundled dataset', () => {
   });
 });
 
-describe('parseDataset', () => {
-  it('rejects a dataset that is not an object', () => {
-    expect(() => parseDataset('{"entities": []}')).toThrow(/Invalid dataset/);
-    expect(() => parseDataset(null)).toThrow(/Invalid dataset/);
+describe('docs/dataset.schema.json', () => {
+  it('is the JSON Schema generated from the zod schema (run `npm run dataset:schema` after changing it)', async () => {
+    expect(await readFile('docs/dataset.schema.json', 'utf8')).toBe(datasetJsonSchemaText());
+  });
+});
+
+describe('npm run dataset:check', () => {
+  const check = (file: string) => run('node_modules/.bin/jiti', ['scripts/check-dataset.ts', file]);
+
+  it('prints every problem with its path and exits 1 for a broken file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'crossread-check-'));
+    const broken = structuredClone(minimalDataset()) as unknown as {
+      outlets: Array<{ homepage: string }>;
+      claims: Array<{ about: string[] }>;
+    };
+    (broken.outlets[0] as { homepage: string }).homepage = 'javascript:alert(1)';
+    (broken.claims[0] as { about: string[] }).about = ['country:atlantis'];
+    const file = join(dir, 'broken.json');
+    await writeFile(file, JSON.stringify(broken));
+    const failure = await check(file).then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr).toContain('outlets[0].homepage: must be an https:// URL');
   });
 
-  it('names the path of a bad field', () => {
-    const dataset = validDataset();
-    const first = dataset.entities[0] as { aliases: Array<Record<string, unknown>> };
-    (first.aliases[0] as Record<string, unknown>).caseSensitive = 'yes';
-    expect(() => parseDataset(dataset)).toThrow(/entities\[0\]\.aliases\[0\]\.caseSensitive/);
-  });
-
-  it('rejects an id that does not start with its kind', () => {
-    const dataset = validDataset();
-    (dataset.entities[0] as Record<string, unknown>).id = 'person:rwanda';
-    expect(() => parseDataset(dataset)).toThrow(/entities\[0\]\.id: must start with the entity.s kind/);
-  });
-
-  it('rejects dates that are not real calendar dates', () => {
-    const dataset = validDataset();
-    dataset.publishedAt = '2025-02-30';
-    expect(() => parseDataset(dataset)).toThrow(/publishedAt/);
-  });
-
-  it('rejects two entities with the same id', () => {
-    const dataset = validDataset();
-    dataset.entities.push(structuredClone(dataset.entities[0] as Record<string, unknown>));
-    expect(() => parseDataset(dataset)).toThrow(/entities\[\d+\]\.id: "country:rwanda" is used twice/);
+  it('reports a valid file with its counts and exits 0', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'crossread-check-'));
+    const file = join(dir, 'good.json');
+    await writeFile(file, JSON.stringify(minimalDataset()));
+    const { stdout } = await check(file);
+    expect(stdout).toMatch(
+      /✓ .*good\.json: "Test dataset" 1\.2\.0 is valid — 3 entities \(1 country, 1 person, 1 deal\), 1 claims/,
+    );
   });
 });

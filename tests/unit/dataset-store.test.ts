@@ -1,0 +1,177 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Dataset } from '../../lib/dataset';
+import { DatasetStore, type KeyValueStorage, STORE_KEYS } from '../../lib/dataset/store';
+import { minimalDataset } from './dataset-fixture';
+
+/** In-memory storage that can be told to fail its next writes, like a full or broken storage area. */
+class FakeStorage implements KeyValueStorage {
+  readonly data = new Map<string, unknown>();
+  failWrites: Error | null = null;
+
+  async get(keys: string[]) {
+    const found: Record<string, unknown> = {};
+    // Round-trip through JSON like browser storage does, so no test shares objects with the store.
+    for (const key of keys) if (this.data.has(key)) found[key] = JSON.parse(JSON.stringify(this.data.get(key)));
+    return found;
+  }
+
+  async set(items: Record<string, unknown>) {
+    if (this.failWrites) throw this.failWrites;
+    for (const [key, value] of Object.entries(items)) this.data.set(key, JSON.parse(JSON.stringify(value)));
+  }
+}
+
+function datasetVersion(version: string): Dataset {
+  return { ...minimalDataset(), version, title: `Dataset ${version}` };
+}
+
+const bundled = { ...minimalDataset(), id: 'bundled', title: 'Bundled' };
+
+describe('DatasetStore', () => {
+  let storage: FakeStorage;
+  let store: DatasetStore;
+
+  beforeEach(() => {
+    storage = new FakeStorage();
+    store = new DatasetStore(storage, bundled, () => new Date('2025-06-01T10:00:00Z'));
+  });
+
+  it('starts with the bundled dataset active and nothing previous', async () => {
+    const state = await store.load();
+    expect(state.active).toMatchObject({
+      dataset: { title: 'Bundled' },
+      source: { type: 'bundled' },
+      location: 'bundled',
+    });
+    expect(state.previous).toBeNull();
+    expect(state.lastError).toBeNull();
+  });
+
+  it('activates a new dataset and keeps the old one as previous', async () => {
+    const first = await store.activate(datasetVersion('1.0.0'), { type: 'file', fileName: 'one.json' });
+    expect(first.ok).toBe(true);
+    const second = await store.activate(datasetVersion('2.0.0'), { type: 'url', url: 'https://data.example/two.json' });
+    expect(second.ok).toBe(true);
+    const state = await store.load();
+    expect(state.active.dataset.version).toBe('2.0.0');
+    expect(state.active.source).toEqual({ type: 'url', url: 'https://data.example/two.json' });
+    expect(state.active.installedAt).toBe('2025-06-01T10:00:00.000Z');
+    expect(state.previous?.dataset.version).toBe('1.0.0');
+    // A third update overwrites the oldest slot, never the active one.
+    await store.activate(datasetVersion('3.0.0'), { type: 'file', fileName: 'three.json' });
+    const third = await store.load();
+    expect([third.active.dataset.version, third.previous?.dataset.version]).toEqual(['3.0.0', '2.0.0']);
+  });
+
+  it('keeps the active dataset when writing the new one fails', async () => {
+    await store.activate(datasetVersion('1.0.0'), { type: 'file', fileName: 'one.json' });
+    storage.failWrites = new Error('IO error');
+    const result = await store.activate(datasetVersion('2.0.0'), { type: 'file', fileName: 'two.json' });
+    expect(result.ok).toBe(false);
+    expect(result.ok ? '' : result.error).toMatch(
+      /Could not store the new dataset \(IO error\)\. The active dataset is unchanged/,
+    );
+    expect(result.state.active.dataset.version).toBe('1.0.0');
+    storage.failWrites = null;
+    expect((await store.load()).active.dataset.version).toBe('1.0.0');
+  });
+
+  it('keeps the active dataset on a quota error and records the error', async () => {
+    await store.activate(datasetVersion('1.0.0'), { type: 'file', fileName: 'one.json' });
+    let writes = 0;
+    const realSet = storage.set.bind(storage);
+    // The big slot write fails on quota; the small pointer write that records the error succeeds.
+    storage.set = async (items) => {
+      writes++;
+      if (Object.keys(items).some((key) => key.startsWith('datasets.slot'))) {
+        throw new Error('QUOTA_BYTES quota exceeded');
+      }
+      return realSet(items);
+    };
+    const result = await store.activate(datasetVersion('2.0.0'), { type: 'file', fileName: 'big.json' });
+    expect(writes).toBe(2);
+    expect(result.ok).toBe(false);
+    const state = await store.load();
+    expect(state.active.dataset.version).toBe('1.0.0');
+    expect(state.lastError?.message).toMatch(/QUOTA_BYTES quota exceeded/);
+  });
+
+  it('falls back to the previous dataset when the active stored copy is corrupt', async () => {
+    await store.activate(datasetVersion('1.0.0'), { type: 'file', fileName: 'one.json' });
+    await store.activate(datasetVersion('2.0.0'), { type: 'file', fileName: 'two.json' });
+    storage.data.set(STORE_KEYS.slotB, { dataset: '{"broken', source: { type: 'file', fileName: 'two.json' } });
+    const state = await store.load();
+    expect(state.active.dataset.version).toBe('1.0.0');
+    expect(state.lastError?.message).toMatch(/slot b is missing or damaged/);
+  });
+
+  it('falls back to the bundled dataset when every stored copy is unusable', async () => {
+    await store.activate(datasetVersion('1.0.0'), { type: 'file', fileName: 'one.json' });
+    const record = storage.data.get(STORE_KEYS.slotA) as { dataset: { entities: unknown[] } };
+    record.dataset.entities = [];
+    const state = await store.load();
+    expect(state.active.location).toBe('bundled');
+    expect(state.lastError?.message).toMatch(
+      /no longer passes validation \(entities: a dataset needs at least one entity\)/,
+    );
+  });
+
+  it('ignores a damaged pointer and serves the bundled dataset', async () => {
+    storage.data.set(STORE_KEYS.pointer, { active: 'c', previous: 42 });
+    expect((await store.load()).active.location).toBe('bundled');
+  });
+
+  it('rolls back to the previous dataset and forward again', async () => {
+    await store.activate(datasetVersion('1.0.0'), { type: 'file', fileName: 'one.json' });
+    await store.activate(datasetVersion('2.0.0'), { type: 'file', fileName: 'two.json' });
+    const back = await store.rollback();
+    expect(back.ok && [back.state.active.dataset.version, back.state.previous?.dataset.version]).toEqual([
+      '1.0.0',
+      '2.0.0',
+    ]);
+    const forward = await store.rollback();
+    expect(forward.ok && forward.state.active.dataset.version).toBe('2.0.0');
+  });
+
+  it('refuses to roll back when there is nothing to go back to', async () => {
+    const result = await store.rollback();
+    expect(result).toMatchObject({ ok: false, error: 'There is no previous dataset to go back to.' });
+    expect(result.state.active.location).toBe('bundled');
+  });
+
+  it('keeps the active dataset when the pointer write of a rollback fails', async () => {
+    await store.activate(datasetVersion('1.0.0'), { type: 'file', fileName: 'one.json' });
+    await store.activate(datasetVersion('2.0.0'), { type: 'file', fileName: 'two.json' });
+    storage.failWrites = new Error('disk full');
+    const result = await store.rollback();
+    expect(result.ok).toBe(false);
+    storage.failWrites = null;
+    expect((await store.load()).active.dataset.version).toBe('2.0.0');
+  });
+
+  it('restores the bundled dataset and keeps the current one as previous', async () => {
+    await store.activate(datasetVersion('1.0.0'), { type: 'file', fileName: 'one.json' });
+    const result = await store.restoreBundled();
+    expect(result.ok && result.state.active.location).toBe('bundled');
+    expect(result.state.previous?.dataset.version).toBe('1.0.0');
+  });
+
+  it('migrates a dataset stored under schema version 1 when reading it', async () => {
+    const { outlets: _o, claims: _c, stories: _s, ...rest } = datasetVersion('0.9.0');
+    const v1 = {
+      ...rest,
+      schemaVersion: 1,
+      entities: rest.entities.map(({ related: _r, deal: _d, keyDates: _k, person: _p, ...entity }) => entity),
+    };
+    storage.data.set(STORE_KEYS.slotA, {
+      dataset: v1,
+      source: { type: 'file', fileName: 'old.json' },
+      installedAt: '2025-01-01T00:00:00Z',
+    });
+    storage.data.set(STORE_KEYS.pointer, { active: 'a', previous: 'bundled', lastError: null });
+    const state = await store.load();
+    expect(state.active.location).toBe('a');
+    expect(state.active.dataset).toMatchObject({ schemaVersion: 2, version: '0.9.0', claims: [], stories: [] });
+    expect(state.lastError).toBeNull();
+  });
+});
