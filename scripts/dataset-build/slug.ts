@@ -23,3 +23,16 @@ export function countrySlug(name: string): string {
 export function countryId(commonName: string): string {
   return `country:${countrySlug(commonName)}`;
 }
+
+/** The text without combining marks (after NFD), recomposed: "São Tomé" → "Sao Tome", "Türkiye" → "Turkiye". */
+export function stripDiacritics(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .normalize('NFC');
+}
+
+/** Orders ids by UTF-16 code units, the same on every machine and locale. */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
