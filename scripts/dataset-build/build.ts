@@ -1,0 +1,67 @@
+/**
+ * Builds the bundled dataset from the brief and the generated country layer.
+ * Pure: takes the decoded brief, returns the JSON text; scripts/build-dataset.ts
+ * reads and writes the files.
+ */
+import {
+  type Dataset,
+  type DatasetIssue,
+  datasetSchema,
+  formatPath,
+  SCHEMA_VERSION,
+  validateDatasetJson,
+} from '../../lib/dataset';
+import { COUNTRY_LAYER_CREDITS, generateCountries } from './countries';
+import { DatasetBuildError, mergeDataset } from './merge';
+
+/** Where the build reads the brief and writes the dataset, relative to the repository root. */
+export const BRIEF_PATH = 'data/brief.json';
+export const OUTPUT_PATH = 'assets/datasets/third-country-deportations.json';
+
+export interface BuiltDataset {
+  /** The file's text: 2-space JSON with a trailing newline. */
+  json: string;
+  dataset: Dataset;
+  /** Alias keys that more than one entity uses, marked ambiguous on each. */
+  sharedAliases: string[];
+}
+
+/**
+ * Builds the dataset from a decoded brief. Throws DatasetBuildError, listing
+ * every issue, when the brief is not a valid dataset on its own (its
+ * cross-references may point at generated countries), names a country the
+ * layer lacks, or when the merged dataset fails validateDataset.
+ */
+export function buildDataset(brief: unknown): BuiltDataset {
+  const parsed = parseBrief(brief);
+  const countries = generateCountries(parsed.publishedAt);
+  const { dataset, sharedAliases } = mergeDataset(parsed, countries, COUNTRY_LAYER_CREDITS);
+  const json = `${JSON.stringify(dataset, null, 2)}\n`;
+  const validation = validateDatasetJson(json);
+  if (!validation.ok) throw new DatasetBuildError('The merged dataset is not valid:', validation.issues);
+  return { json, dataset, sharedAliases };
+}
+
+/** The dataset file's text for a decoded brief; see buildDataset. */
+export function buildDatasetJson(brief: unknown): string {
+  return buildDataset(brief).json;
+}
+
+/** Checks the brief against the schema alone: integrity can only be checked after the merge. */
+function parseBrief(brief: unknown): Dataset {
+  const version = (brief as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (version !== SCHEMA_VERSION) {
+    throw new DatasetBuildError(`${BRIEF_PATH} is not a dataset of this format:`, [
+      { path: 'schemaVersion', message: `must be ${SCHEMA_VERSION}, not ${JSON.stringify(version)}` },
+    ]);
+  }
+  const result = datasetSchema.safeParse(brief);
+  if (!result.success) {
+    const issues: DatasetIssue[] = result.error.issues.map((issue) => ({
+      path: formatPath(issue.path),
+      message: issue.message,
+    }));
+    throw new DatasetBuildError(`${BRIEF_PATH} does not fit the dataset schema:`, issues);
+  }
+  return result.data;
+}
