@@ -82,7 +82,7 @@ export function checkIntegrity(dataset: Dataset): DatasetIssue[] {
       person.reportedBy?.forEach((id, i) => {
         needOutlet(id, at('person', 'reportedBy', i));
       });
-      if (person.roleFrom && person.roleTo && person.roleTo < person.roleFrom) {
+      if (person.roleFrom && person.roleTo && lastDayOf(person.roleTo) < firstDayOf(person.roleFrom)) {
         report(at('person', 'roleTo'), `is before roleFrom (${person.roleFrom})`);
       }
     }
@@ -197,6 +197,19 @@ function checkSharedAliases(entities: readonly Entity[], report: (path: PathPart
       );
     }
   }
+}
+
+// Partial dates ("2024", "2024-07") stand for a span; compare the spans' ends, not the strings.
+function firstDayOf(date: string): string {
+  return `${date}-01-01`.slice(0, 10);
+}
+
+function lastDayOf(date: string): string {
+  const [year, month] = date.split('-');
+  if (month === undefined) return `${year}-12-31`;
+  if (date.length === 10) return date;
+  const days = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
+  return `${date}-${String(days).padStart(2, '0')}`;
 }
 
 const CURRENCY_CODE = /^[A-Z]{3}$/;
