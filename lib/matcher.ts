@@ -17,8 +17,10 @@ export interface Matcher {
 const WORD_CHAR_BEFORE = String.raw`(?<![\p{L}\p{M}\p{N}_])`;
 const WORD_CHAR_AFTER = String.raw`(?![\p{L}\p{M}\p{N}_])`;
 
+// Only syntax characters: with the `u` flag an escaped "-" outside a class is
+// an invalid escape, and "Guinea-Bissau" would throw when the pattern compiles.
 function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 function buildPattern(aliases: string[], flags: string): RegExp | undefined {

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { type Alias, aliasKey, type Dataset, type Entity } from '../../lib/dataset';
+import { compileMatcher } from '../../lib/matcher';
 import { mergeAliases } from '../../scripts/dataset-build/aliases';
 import { BRIEF_PATH, buildDataset, buildDatasetJson, OUTPUT_PATH } from '../../scripts/dataset-build/build';
 import { AMBIGUOUS_ALIASES, EXTRA_COUNTRY_CODES, generateCountries } from '../../scripts/dataset-build/countries';
@@ -268,6 +269,18 @@ describe('the generated country layer', () => {
     }
     expect(aliasOf(country('CL'), 'Chile')?.ambiguous).toBeUndefined();
     expect(aliasOf(country('RW'), 'Rwanda')?.ambiguous).toBeUndefined();
+  });
+
+  it('compiles into the matcher, hyphenated and dotted aliases included', () => {
+    const matcher = compileMatcher(countries);
+    const text = "Guinea-Bissau, Timor-Leste, the U.S. and Côte d'Ivoire or Cote d'Ivoire.";
+    expect(matcher.findMentions(text).map((mention) => mention.entityId)).toEqual([
+      'country:guinea-bissau',
+      'country:timor-leste',
+      'country:united-states',
+      'country:ivory-coast',
+      'country:ivory-coast',
+    ]);
   });
 
   it('uses every hand-marked ambiguous alias, so the list has no stale entries', () => {
