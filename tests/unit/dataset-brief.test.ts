@@ -55,7 +55,7 @@ describe('data/brief.json: the dataset itself', () => {
       id: 'third-country-deportations',
       version: '1.0.0',
       publishedAt: '2025-05-20',
-      licence: 'CC BY 4.0',
+      licence: expect.stringMatching(/^ODbL 1.0 .*CC BY 4.0$/),
     });
   });
 

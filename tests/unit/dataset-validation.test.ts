@@ -189,10 +189,12 @@ describe('validateDataset', () => {
   });
 
   it('compares partial dates as spans: a role ending "2024" may start "2024-07"', () => {
-    expect(issuesAfter((d) => Object.assign(d.entities[1].person, { roleFrom: '2024-07', roleTo: '2024' }))).toEqual([]);
-    expect(issuesAfter((d) => Object.assign(d.entities[1].person, { roleFrom: '2024-07', roleTo: '2024-06' }))).toEqual([
-      { path: 'entities[1].person.roleTo', message: 'is before roleFrom (2024-07)' },
-    ]);
+    expect(issuesAfter((d) => Object.assign(d.entities[1].person, { roleFrom: '2024-07', roleTo: '2024' }))).toEqual(
+      [],
+    );
+    expect(issuesAfter((d) => Object.assign(d.entities[1].person, { roleFrom: '2024-07', roleTo: '2024-06' }))).toEqual(
+      [{ path: 'entities[1].person.roleTo', message: 'is before roleFrom (2024-07)' }],
+    );
   });
 
   it('rejects input that is not an object', () => {
