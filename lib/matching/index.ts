@@ -1,0 +1,10 @@
+export type { MatcherData } from './automaton';
+export {
+  compileMatcher,
+  compileMatcherData,
+  type FindMentionsOptions,
+  type Matcher,
+  matcherFromData,
+  type TextMention,
+} from './matcher';
+export { isWordChar, normalizeName, normalizeText } from './normalize';

@@ -1,0 +1,348 @@
+import type { Entity } from '../dataset/schema';
+import { type Automaton, automatonFromData, automatonToData, buildAutomaton, type MatcherData } from './automaton';
+import { createNormalizedBuffer, type NormalizedBuffer, normalizeInto, originalCharEnd } from './normalize';
+
+// Local copies of automaton.ts's constants: the scan loop reads them for
+// every character, and some module loaders (Vitest, jiti) turn an imported
+// binding into a property read.
+const ROOT = 0;
+const WORD_START = 1;
+const FLAG_CASE_SENSITIVE = 1;
+const FLAG_AMBIGUOUS = 2;
+
+/** A run of text that names an entity: [start, end) offsets into the scanned (original) string. */
+export interface TextMention {
+  start: number;
+  end: number;
+  entityId: string;
+}
+
+export interface FindMentionsOptions {
+  /**
+   * Entities already named unambiguously elsewhere on the page (outside the
+   * text being scanned): their ambiguous aliases are accepted in this text.
+   */
+  confirmedEntityIds?: ReadonlySet<string>;
+}
+
+export interface Matcher {
+  /**
+   * Mentions in `text`, in document order, never overlapping.
+   *
+   * Matching is on normalised text (see lib/matching/normalize.ts): accents,
+   * apostrophes, quotes, dashes, whitespace runs and invisible characters do
+   * not matter, letter case matters only for case-sensitive aliases. A
+   * mention starts and ends at a word boundary (the characters just outside
+   * it are not letters, marks, digits or "_"), and its offsets cover the
+   * whole name in the original text, including soft hyphens or zero-width
+   * characters inside it, never the spaces around it.
+   *
+   * Overlaps resolve leftmost first, then longest: "South Sudan" is one
+   * mention, never "Sudan".
+   *
+   * Ambiguous aliases (`ambiguous: true`) need context:
+   * 1. The anchors are found first: leftmost-longest among the names that
+   *    have at least one unambiguous alias (an ambiguous name takes no part
+   *    in this step, so "Sudan" inside "South Sudan" is no anchor).
+   * 2. A name some entity holds as an unambiguous alias belongs to that
+   *    entity (the first one in dataset order if several do).
+   * 3. A name that is only ambiguous belongs to an entity holding it that
+   *    has context: an anchor in this text, or its id in
+   *    `options.confirmedEntityIds`. If several have context, an anchor in
+   *    this text beats page-level confirmation; among anchors, the nearest
+   *    one before the name wins, else the nearest after it; among confirmed
+   *    ids, dataset order. With no context for any holder the name is
+   *    dropped, and it does not hide shorter names inside it: "the Rwanda
+   *    plan" (ambiguous for a deal) still names the country Rwanda.
+   * 4. Leftmost-longest then runs over every name kept by 2 and 3. An
+   *    ambiguous mention never gives context to another.
+   */
+  findMentions(text: string, options?: FindMentionsOptions): TextMention[];
+}
+
+/** Texts up to this many units reuse one shared buffer; longer ones get their own, freed after the scan. */
+const SHARED_BUFFER_LIMIT = 1 << 18;
+const sharedBuffer = createNormalizedBuffer(4096);
+
+/**
+ * Candidate names found by the scan, in flat reusable arrays: candidate c
+ * covers normalised units [start[c], end[c]) and may be the aliases
+ * entries[entriesFrom[c] … entriesFrom[c + 1]).
+ */
+interface Candidates {
+  count: number;
+  start: number[];
+  end: number[];
+  entriesFrom: number[];
+  entries: number[];
+}
+
+function scan(automaton: Automaton, buffer: NormalizedBuffer, found: Candidates): void {
+  const { classOf, wordStart, edgeStart, edgeClass, fail, boundaryNext, report } = automaton;
+  const { folded, word } = buffer;
+  const length = buffer.length;
+  let state = ROOT;
+  let previousWord = 0;
+  for (let i = 0; i < length; i++) {
+    const isWord = word[i] as number;
+    // A name can end here only if this unit is not a word character.
+    if (isWord === 0 && state > WORD_START) {
+      const first = report[state] as number;
+      if (first >= 0) collect(automaton, buffer, first, i, found);
+    }
+    const cls = classOf[folded[i] as number] as number;
+    if (cls === 0) {
+      // No alias contains this unit.
+      state = ROOT;
+      previousWord = isWord;
+      continue;
+    }
+    if (previousWord === 0) state = boundaryNext[state] as number;
+    previousWord = isWord;
+    for (;;) {
+      if (state === WORD_START) {
+        state = wordStart[cls] as number;
+        break;
+      }
+      if (state === ROOT) break;
+      let lo = edgeStart[state] as number;
+      let hi = edgeStart[state + 1] as number;
+      let next = -1;
+      if (hi - lo <= 8) {
+        for (; lo < hi; lo++) {
+          const at = edgeClass[lo] as number;
+          if (at >= cls) {
+            if (at === cls) next = lo + 1;
+            break;
+          }
+        }
+      } else {
+        hi--;
+        while (lo <= hi) {
+          const mid = (lo + hi) >>> 1;
+          const at = edgeClass[mid] as number;
+          if (at === cls) {
+            next = mid + 1;
+            break;
+          }
+          if (at < cls) lo = mid + 1;
+          else hi = mid - 1;
+        }
+      }
+      if (next >= 0) {
+        state = next;
+        break;
+      }
+      state = fail[state] as number;
+    }
+  }
+  if (state > WORD_START) {
+    const first = report[state] as number;
+    if (first >= 0) collect(automaton, buffer, first, length, found);
+  }
+}
+
+/** Records the names ending at normalised offset `end`, from state `first` down its output chain. */
+function collect(automaton: Automaton, buffer: NormalizedBuffer, first: number, end: number, found: Candidates): void {
+  const { depth, outputLink, outputStart, outputEntries, entryFlags, entryCasedStart, casedPool } = automaton;
+  const { cased, origin } = buffer;
+  for (let state = first; state >= 0; state = outputLink[state] as number) {
+    const length = depth[state] as number;
+    const start = end - length;
+    // Never half of a character that normalises to several units ("ﬁ" → "fi").
+    if (start > 0 && origin[start - 1] === origin[start]) continue;
+    if (end < buffer.length && origin[end] === origin[end - 1]) continue;
+    const from = found.entries.length;
+    const stop = outputStart[state + 1] as number;
+    for (let k = outputStart[state] as number; k < stop; k++) {
+      const entry = outputEntries[k] as number;
+      if (((entryFlags[entry] as number) & FLAG_CASE_SENSITIVE) !== 0) {
+        const pool = entryCasedStart[entry] as number;
+        let same = true;
+        for (let j = 0; j < length; j++) {
+          if (cased[start + j] !== casedPool[pool + j]) {
+            same = false;
+            break;
+          }
+        }
+        if (!same) continue;
+      }
+      found.entries.push(entry);
+    }
+    if (found.entries.length === from) continue;
+    found.start.push(start);
+    found.end.push(end);
+    found.entriesFrom.push(from);
+    found.count++;
+  }
+}
+
+/**
+ * Candidate indices ordered by start, then longest first. The scan emits
+ * candidates by end, so they are nearly in this order already (only names
+ * that overlap are out of place) and an insertion sort is close to linear.
+ */
+function leftmostLongestOrder(found: Candidates): Int32Array {
+  const { start, end } = found;
+  const order = new Int32Array(found.count);
+  for (let i = 0; i < order.length; i++) {
+    const candidate = i;
+    const candidateStart = start[candidate] as number;
+    const candidateEnd = end[candidate] as number;
+    let j = i - 1;
+    for (; j >= 0; j--) {
+      const other = order[j] as number;
+      const otherStart = start[other] as number;
+      if (otherStart < candidateStart || (otherStart === candidateStart && (end[other] as number) >= candidateEnd))
+        break;
+      order[j + 1] = other;
+    }
+    order[j + 1] = candidate;
+  }
+  return order;
+}
+
+/**
+ * Leftmost, then longest: the candidates of `order` for which `entityOf` is
+ * not -1 and that do not overlap an earlier kept one.
+ */
+function leftmostLongest(order: Int32Array, found: Candidates, entityOf: Int32Array): number[] {
+  const kept: number[] = [];
+  let covered = 0;
+  for (let i = 0; i < order.length; i++) {
+    const candidate = order[i] as number;
+    if ((found.start[candidate] as number) < covered || entityOf[candidate] === -1) continue;
+    kept.push(candidate);
+    covered = found.end[candidate] as number;
+  }
+  return kept;
+}
+
+/**
+ * How well anchors at `starts` (ascending) give context at `position`: the
+ * distance back to the last one before it, else a large number plus the
+ * distance to the first one after it. Lower is better.
+ */
+function anchorRank(starts: readonly number[], position: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((starts[mid] as number) < position) lo = mid + 1;
+    else hi = mid;
+  }
+  // starts[lo - 1] is the last anchor before position, starts[lo] the first at or after it.
+  if (lo > 0) return position - (starts[lo - 1] as number);
+  return Number.MAX_SAFE_INTEGER / 2 + ((starts[0] as number) - position);
+}
+
+/**
+ * Applies the ambiguity rule (see `Matcher.findMentions`) and overlap
+ * resolution; returns the kept candidates in document order and the entity
+ * each names.
+ */
+function resolve(
+  automaton: Automaton,
+  found: Candidates,
+  confirmed: ReadonlySet<string> | undefined,
+): { kept: number[]; entityOf: Int32Array } {
+  const { entryEntity, entryFlags, entityIds } = automaton;
+  const count = found.count;
+  found.entriesFrom.push(found.entries.length);
+  const order = leftmostLongestOrder(found);
+
+  // Step 2 first: the entity a candidate names by an unambiguous alias, or -1.
+  const entityOf = new Int32Array(count).fill(-1);
+  let anyAmbiguous = false;
+  for (let c = 0; c < count; c++) {
+    for (let k = found.entriesFrom[c] as number; k < (found.entriesFrom[c + 1] as number); k++) {
+      const entry = found.entries[k] as number;
+      if (((entryFlags[entry] as number) & FLAG_AMBIGUOUS) === 0) {
+        entityOf[c] = entryEntity[entry] as number;
+        break;
+      }
+    }
+    if (entityOf[c] === -1) anyAmbiguous = true;
+  }
+  if (!anyAmbiguous) return { kept: leftmostLongest(order, found, entityOf), entityOf };
+
+  // Step 1: anchors, and where each entity's anchors start.
+  const anchorStarts = new Map<number, number[]>();
+  for (const candidate of leftmostLongest(order, found, entityOf)) {
+    const entity = entityOf[candidate] as number;
+    const starts = anchorStarts.get(entity);
+    if (starts) starts.push(found.start[candidate] as number);
+    else anchorStarts.set(entity, [found.start[candidate] as number]);
+  }
+
+  // Step 3: an entity with context for each name that is only ambiguous.
+  const onlyAmbiguous = Array.from(entityOf, (entity) => entity === -1);
+  for (let c = 0; c < count; c++) {
+    if (!onlyAmbiguous[c]) continue;
+    const position = found.start[c] as number;
+    let best = -1;
+    let bestRank = Number.POSITIVE_INFINITY;
+    for (let k = found.entriesFrom[c] as number; k < (found.entriesFrom[c + 1] as number); k++) {
+      const entity = entryEntity[found.entries[k] as number] as number;
+      const starts = anchorStarts.get(entity);
+      let rank: number;
+      if (starts) rank = anchorRank(starts, position);
+      else if (confirmed?.has(entityIds[entity] as string)) rank = Number.MAX_SAFE_INTEGER;
+      else continue;
+      if (rank < bestRank) {
+        best = entity;
+        bestRank = rank;
+      }
+    }
+    entityOf[c] = best;
+  }
+
+  // Step 4.
+  return { kept: leftmostLongest(order, found, entityOf), entityOf };
+}
+
+function createMatcher(automaton: Automaton): Matcher {
+  const found: Candidates = { count: 0, start: [], end: [], entriesFrom: [], entries: [] };
+  return {
+    findMentions(text, options) {
+      if (text.length === 0) return [];
+      const buffer = normalizeInto(
+        text,
+        text.length <= SHARED_BUFFER_LIMIT ? sharedBuffer : createNormalizedBuffer(text.length),
+      );
+      found.count = 0;
+      found.start.length = 0;
+      found.end.length = 0;
+      found.entriesFrom.length = 0;
+      found.entries.length = 0;
+      scan(automaton, buffer, found);
+      if (found.count === 0) return [];
+      const { origin } = buffer;
+      const { kept, entityOf } = resolve(automaton, found, options?.confirmedEntityIds);
+      return kept.map((candidate) => ({
+        start: origin[found.start[candidate] as number] as number,
+        end: originalCharEnd(text, origin[(found.end[candidate] as number) - 1] as number),
+        entityId: automaton.entityIds[entityOf[candidate] as number] as string,
+      }));
+    },
+  };
+}
+
+/** Compiles the aliases of `entities` into a matcher (see `Matcher.findMentions` for the rules). */
+export function compileMatcher(entities: readonly Entity[]): Matcher {
+  return createMatcher(buildAutomaton(entities));
+}
+
+/**
+ * Compiles the aliases of `entities` into plain JSON-safe data, for a build
+ * step to precompile; `matcherFromData` turns it into the same matcher as
+ * `compileMatcher(entities)` without normalising aliases or building the trie.
+ */
+export function compileMatcherData(entities: readonly Entity[]): MatcherData {
+  return automatonToData(buildAutomaton(entities));
+}
+
+/** A matcher from `compileMatcherData` output; throws when the data is not such output. */
+export function matcherFromData(data: MatcherData): Matcher {
+  return createMatcher(automatonFromData(data));
+}
