@@ -309,9 +309,10 @@ export function normalizeInto(text: string, buffer: NormalizedBuffer): Normalize
 
 /**
  * Where, in the original text, the character that starts at `offset` ends:
- * after its second surrogate, and after any combining diacritical marks
+ * after its second surrogate, and after the combining diacritical marks
  * that follow it (they were dropped from the normalised text but belong to
- * the character).
+ * the character), even when ignored characters stand between them. Ignored
+ * characters with no mark after them are not part of it.
  */
 export function originalCharEnd(text: string, offset: number): number {
   let end = offset + 1;
@@ -320,14 +321,11 @@ export function originalCharEnd(text: string, offset: number): number {
     const low = text.charCodeAt(end);
     if (low >= 0xdc00 && low <= 0xdfff) end++;
   }
-  while (end < text.length) {
-    const next = text.charCodeAt(end);
-    if (kindOf(next) === KIND_MARK) {
-      end++;
-      continue;
-    }
-    // A diacritic outside the BMP does not exist today; stop at anything else.
-    break;
+  // (No diacritic lies outside the BMP, so checking code units is enough.)
+  for (let next = end; next < text.length; next++) {
+    const kind = kindOf(text.charCodeAt(next));
+    if (kind === KIND_MARK) end = next + 1;
+    else if (kind !== KIND_IGNORE) break;
   }
   return end;
 }
