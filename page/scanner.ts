@@ -1,13 +1,22 @@
 import type { Matcher } from '../lib/matcher';
 
-/** A mention found in the page: the DOM range it covers and the entity it names. */
-export interface PageMention {
-  range: Range;
-  entityId: string;
-}
-
 /** The tag of the element that hosts Crossread's own in-page UI. */
 export const UI_HOST_TAG = 'crossread-ui';
+
+/** A piece of one text node that a mention covers. A name split by markup has several. */
+export interface TextPart {
+  node: Text;
+  start: number;
+  end: number;
+}
+
+/** A mention found in the page: the DOM range it covers, its parts, the entity and the block it sits in. */
+export interface PageMention {
+  range: AbstractRange;
+  parts: TextPart[];
+  entityId: string;
+  block: Element;
+}
 
 // Text inside these is code, form input, vector art or not rendered at all:
 // highlighting it would change what the user types or corrupt the markup.
@@ -28,44 +37,215 @@ const SKIPPED_TAGS = new Set([
   'IFRAME',
   'OBJECT',
   'CANVAS',
+  'HEAD',
+  'TITLE',
   UI_HOST_TAG.toUpperCase(),
 ]);
 
-function isSkipZone(element: Element): boolean {
+// Elements that flow inside a line of text. A name split across them ("Olivier
+// <a>Nduhungirehe</a>") is still one name; any other element ends a block.
+// Decided by tag, not getComputedStyle, which would force a style recalc per element.
+const INLINE_TAGS = new Set([
+  'A',
+  'ABBR',
+  'B',
+  'BDI',
+  'BDO',
+  'CITE',
+  'DATA',
+  'DEL',
+  'DFN',
+  'EM',
+  'FONT',
+  'I',
+  'INS',
+  'LABEL',
+  'MARK',
+  'Q',
+  'S',
+  'SMALL',
+  'SPAN',
+  'STRONG',
+  'SUB',
+  'SUP',
+  'TIME',
+  'U',
+  'VAR',
+  'WBR',
+  'BR',
+]);
+
+const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
+
+/** True for elements whose text Crossread must never read or touch. */
+export function isSkipZone(element: Element): boolean {
   if (SKIPPED_TAGS.has(element.tagName)) return true;
-  // SVG and MathML elements have namespaced, lower-case tag names.
-  if (element.namespaceURI !== 'http://www.w3.org/1999/xhtml') return true;
-  return element instanceof HTMLElement && element.isContentEditable;
+  // SVG and MathML content is vector art and formulas, not prose.
+  if (element.namespaceURI !== HTML_NAMESPACE) return true;
+  return (element as HTMLElement).isContentEditable === true;
+}
+
+/** True when `node` lies inside a skip zone, looking up to `root`. */
+export function isInSkipZone(node: Node, root: Node): boolean {
+  for (let element = node.parentElement; element; element = element.parentElement) {
+    if (isSkipZone(element)) return true;
+    if (element === root) return false;
+  }
+  return false;
+}
+
+/** The nearest ancestor that is not inline: the element whose text is matched as one string. */
+export function blockOf(node: Node, root: Element): Element {
+  let element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  while (element && element !== root && INLINE_TAGS.has(element.tagName)) element = element.parentElement;
+  return element ?? root;
+}
+
+export interface ScanOptions {
+  /** Stops the scan between slices; the promise then resolves with what was found so far. */
+  signal?: AbortSignal;
+  /** Longest stretch of work before giving the main thread back. */
+  sliceMs?: number;
+  /** Entities already found elsewhere on the page: context for their ambiguous aliases. */
+  confirmedEntityIds?: Set<string>;
+  /** Receives each block's mentions as soon as they are found, so highlights appear progressively. */
+  onMentions?: (mentions: PageMention[]) => void;
+}
+
+const DEFAULT_SLICE_MS = 8;
+const NODES_BETWEEN_CLOCK_CHECKS = 64;
+
+/** Gives the main thread back, using the Prioritized Task Scheduling API where it exists. */
+export function yieldToMain(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+interface BlockText {
+  block: Element;
+  /** Text nodes of the block, in order, with where each starts in `text`; null marks a line break. */
+  nodes: Array<Text | null>;
+  starts: number[];
+  text: string;
 }
 
 /**
- * Walks the text under `root` (the only module that reads the page's text) and
- * returns every mention the matcher finds, skipping code, form fields,
- * editable regions, SVG/MathML and Crossread's own UI.
- *
- * The walking skeleton matches within each text node; the engine issue joins
- * text per block so a name split by inline markup is one mention.
+ * Walks the text under `roots` (the only code that reads the page's text),
+ * joins it per block, and returns every mention the matcher finds. Skips code,
+ * form fields, editable regions, SVG/MathML and Crossread's own UI. Works in
+ * slices of `sliceMs` so that no task blocks the page, however big it is.
  */
-export function scanForMentions(root: Element, matcher: Matcher): PageMention[] {
-  const doc = root.ownerDocument;
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode(node) {
-      if (node.nodeType === Node.ELEMENT_NODE) {
-        return isSkipZone(node as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
+export async function scanForMentions(
+  roots: Element | readonly Element[],
+  matcher: Matcher,
+  options: ScanOptions = {},
+): Promise<PageMention[]> {
+  const sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
+  const confirmed = options.confirmedEntityIds ?? new Set<string>();
+  const found: PageMention[] = [];
+  let sliceStart = performance.now();
+  let nodesSinceCheck = 0;
+
+  const matchBlock = (block: BlockText) => {
+    if (block.text.trim() === '') return;
+    const mentions = matcher
+      .findMentions(block.text, { confirmedEntityIds: confirmed })
+      .map((mention) => toPageMention(block, mention.start, mention.end, mention.entityId));
+    for (const mention of mentions) confirmed.add(mention.entityId);
+    if (mentions.length === 0) return;
+    found.push(...mentions);
+    options.onMentions?.(mentions);
+  };
+
+  const rootList = (Array.isArray(roots) ? roots : [roots]) as readonly Element[];
+  for (const root of rootList) {
+    const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+      acceptNode: (node: Node) =>
+        node.nodeType === Node.ELEMENT_NODE && isSkipZone(node as Element)
+          ? NodeFilter.FILTER_REJECT
+          : NodeFilter.FILTER_ACCEPT,
+    });
+    let current = null as BlockText | null;
+    for (let node: Node | null = walker.nextNode(); node; node = walker.nextNode()) {
+      if (options.signal?.aborted) return found;
+      if (++nodesSinceCheck >= NODES_BETWEEN_CLOCK_CHECKS) {
+        nodesSinceCheck = 0;
+        if (performance.now() - sliceStart > sliceMs) {
+          await yieldToMain();
+          sliceStart = performance.now();
+          if (options.signal?.aborted) return found;
+        }
       }
-      return NodeFilter.FILTER_ACCEPT;
-    },
-  });
-  const mentions: PageMention[] = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = node.nodeValue ?? '';
-    if (text.trim().length === 0) continue;
-    for (const found of matcher.findMentions(text)) {
-      const range = doc.createRange();
-      range.setStart(node, found.start);
-      range.setEnd(node, found.end);
-      mentions.push({ range, entityId: found.entityId });
+      if (node.nodeType === Node.TEXT_NODE) {
+        const block = blockOf(node, root);
+        if (current?.block !== block) {
+          if (current) matchBlock(current);
+          current = { block, nodes: [], starts: [], text: '' };
+        }
+        current.nodes.push(node as Text);
+        current.starts.push(current.text.length);
+        current.text += (node as Text).data;
+      } else if ((node as Element).tagName === 'BR' && current) {
+        // A line break separates words: "Olivier<br>Nduhungirehe" reads as two words of one name.
+        current.nodes.push(null);
+        current.starts.push(current.text.length);
+        current.text += '\n';
+      }
     }
+    if (current) matchBlock(current);
   }
-  return mentions;
+  return found;
+}
+
+/** Maps a [start, end) match in the block's joined text back to DOM positions. */
+function toPageMention(block: BlockText, start: number, end: number, entityId: string): PageMention {
+  const parts: TextPart[] = [];
+  let index = lastStartAtOrBefore(block.starts, start);
+  for (; index < block.nodes.length; index++) {
+    const node = block.nodes[index];
+    const nodeStart = block.starts[index] ?? 0;
+    if (nodeStart >= end) break;
+    if (!node) continue;
+    const partStart = Math.max(start - nodeStart, 0);
+    const partEnd = Math.min(end - nodeStart, node.data.length);
+    if (partEnd > partStart) parts.push({ node, start: partStart, end: partEnd });
+  }
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  if (!first || !last) throw new Error('a mention must cover text');
+  return { range: createRange(first, last), parts, entityId, block: block.block };
+}
+
+/**
+ * A StaticRange where the browser has one: unlike a live Range it costs the
+ * page nothing when the DOM changes, and the live highlighter replaces the
+ * ranges of any block that changes anyway.
+ */
+function createRange(first: TextPart, last: TextPart): AbstractRange {
+  const doc = first.node.ownerDocument;
+  const StaticRangeConstructor = doc.defaultView?.StaticRange;
+  if (typeof StaticRangeConstructor === 'function') {
+    return new StaticRangeConstructor({
+      startContainer: first.node,
+      startOffset: first.start,
+      endContainer: last.node,
+      endOffset: last.end,
+    });
+  }
+  const range = doc.createRange();
+  range.setStart(first.node, first.start);
+  range.setEnd(last.node, last.end);
+  return range;
+}
+
+function lastStartAtOrBefore(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((starts[middle] ?? 0) <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }

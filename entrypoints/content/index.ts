@@ -1,13 +1,11 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { openDatasetStore } from '../../extension/dataset-store';
-import type { Dataset } from '../../lib/dataset';
 import { STORE_KEYS } from '../../lib/dataset/store';
-import { compileMatcher } from '../../lib/matcher';
-import { type MentionCountReport, type PageMentions, pageMentionsRequestSchema } from '../../lib/messages';
+import { type MentionCountReport, pageMentionsRequestSchema } from '../../lib/messages';
 import { summarisePageMentions } from '../../lib/page-mentions';
 import { createHighlighter } from '../../page/highlighter';
-import { scanForMentions } from '../../page/scanner';
+import { LiveHighlighting } from '../../page/live-highlighting';
 import { mountUiHost } from '../../page/ui-host';
 import './highlights.css';
 
@@ -16,29 +14,27 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     const store = openDatasetStore();
-    const highlighter = createHighlighter(document);
-    ctx.onInvalidated(() => highlighter.clear());
-    let summary: PageMentions = { total: 0, entities: [] };
-
-    const highlightWith = (dataset: Dataset) => {
-      const entitiesById = new Map(dataset.entities.map((entity) => [entity.id, entity]));
-      const mentions = document.body ? scanForMentions(document.body, compileMatcher(dataset.entities)) : [];
-      highlighter.show(mentions, (entityId) => entitiesById.get(entityId)?.kind ?? 'mention');
-      summary = summarisePageMentions(
-        mentions.map((mention) => mention.entityId),
+    let dataset = (await store.load()).active.dataset;
+    let entitiesById = new Map(dataset.entities.map((entity) => [entity.id, entity]));
+    const summary = () =>
+      summarisePageMentions(
+        live.mentions().map((mention) => mention.entityId),
         entitiesById,
       );
-      const report: MentionCountReport = { type: 'crossread:mention-count', total: summary.total };
+
+    const live = new LiveHighlighting(document, createHighlighter(document), () => {
+      const report: MentionCountReport = { type: 'crossread:mention-count', total: summary().total };
       // The background may be restarting; the badge is a convenience, so a lost report is fine.
       browser.runtime.sendMessage(report).catch(() => undefined);
-    };
-
-    highlightWith((await store.load()).active.dataset);
+    });
+    ctx.onInvalidated(() => live.stop());
+    await live.show(dataset);
+    if (!ctx.isValid) return;
     await mountUiHost(ctx);
 
     const onMessage = (message: unknown) => {
       if (!pageMentionsRequestSchema.safeParse(message).success) return undefined;
-      return Promise.resolve(summary);
+      return Promise.resolve(summary());
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
@@ -47,7 +43,10 @@ export default defineContentScript({
     const onStorageChanged = (changes: Record<string, unknown>) => {
       if (!(STORE_KEYS.pointer in changes)) return;
       store.load().then((state) => {
-        if (ctx.isValid) highlightWith(state.active.dataset);
+        if (!ctx.isValid) return;
+        dataset = state.active.dataset;
+        entitiesById = new Map(dataset.entities.map((entity) => [entity.id, entity]));
+        void live.show(dataset);
       });
     };
     browser.storage.local.onChanged.addListener(onStorageChanged);

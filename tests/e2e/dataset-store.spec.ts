@@ -1,6 +1,7 @@
 import type { WxtBrowser } from 'wxt/browser';
 import { minimalDataset } from '../unit/dataset-fixture';
 import { expect, test } from './fixtures';
+import { paintedTexts } from './highlights';
 
 declare const chrome: WxtBrowser;
 
@@ -14,16 +15,6 @@ function importedDataset() {
   person.name = 'Amara Okafor';
   person.aliases = [{ text: 'Amara Okafor', lang: 'en', caseSensitive: true }];
   return dataset;
-}
-
-async function paintedTexts(page: import('@playwright/test').Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const texts: string[] = [];
-    CSS.highlights.forEach((highlight, name) => {
-      if (name.startsWith('crossread-')) for (const range of highlight) texts.push(range.toString());
-    });
-    return texts;
-  });
 }
 
 test('a dataset switched in storage is used by open tabs and shown on the options page', async ({

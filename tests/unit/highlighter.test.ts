@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bundledDataset } from '../../lib/bundled-dataset';
 import { compileMatcher } from '../../lib/matcher';
-import { createWrapHighlighter, highlightNameForKind } from '../../page/highlighter';
+import { createPaintHighlighter, createWrapHighlighter, highlightNameForKind } from '../../page/highlighter';
+import { LiveHighlighting } from '../../page/live-highlighting';
 import { scanForMentions } from '../../page/scanner';
 
 const dataset = bundledDataset();
@@ -10,26 +11,47 @@ const matcher = compileMatcher(dataset.entities);
 const kindById = new Map(dataset.entities.map((entity) => [entity.id, entity.kind]));
 const kindOf = (id: string) => kindById.get(id) ?? 'mention';
 
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  ...children: Array<Node | string>
+): HTMLElementTagNameMap[K] {
+  const created = document.createElement(tag);
+  created.append(...children);
+  return created;
+}
+
+/** Built node by node, as a page's scripts would: the test never parses markup. */
 function buildArticle(): HTMLElement {
-  const article = document.createElement('article');
-  // Built node by node, as a page's scripts would: the test itself never parses markup.
-  const heading = document.createElement('h1');
-  heading.append('Rwanda confirms talks with the US');
-  const paragraph = document.createElement('p');
-  const link = document.createElement('a');
+  const link = element('a', 'Nduhungirehe');
   link.href = 'https://example.org';
-  link.append('Nduhungirehe');
-  paragraph.append("Rwanda's minister Olivier ", link, ' said talks with the United States began.');
-  const textarea = document.createElement('textarea');
-  textarea.value = 'Rwanda';
-  textarea.append('Rwanda');
-  const code = document.createElement('code');
-  code.append('Rwanda');
-  const editable = document.createElement('div');
+  const textarea = element('textarea', 'Rwanda');
+  const editable = element('div', 'Rwanda');
   editable.contentEditable = 'true';
-  editable.append('Rwanda');
-  article.append(heading, paragraph, textarea, code, editable);
-  return article;
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.append(document.createElementNS('http://www.w3.org/2000/svg', 'text'));
+  svg.lastChild?.appendChild(document.createTextNode('Rwanda'));
+  return element(
+    'article',
+    element('h1', 'Rwanda confirms talks with the US'),
+    element('p', "Rwanda's minister Olivier ", link, ' said talks with the United States began.'),
+    element(
+      'p',
+      'Keir',
+      element('br'),
+      'Starmer spoke; so did ',
+      element('em', 'Rishi '),
+      element('strong', 'Sunak'),
+      '.',
+    ),
+    textarea,
+    element('code', 'Rwanda'),
+    editable,
+    svg,
+  );
+}
+
+function text(mention: { parts: Array<{ node: Text; start: number; end: number }> }): string {
+  return mention.parts.map((part) => part.node.data.slice(part.start, part.end)).join('|');
 }
 
 describe('scanForMentions', () => {
@@ -37,62 +59,136 @@ describe('scanForMentions', () => {
     document.body.replaceChildren(buildArticle());
   });
 
-  it('finds mentions in text, including inside links', () => {
-    const mentions = scanForMentions(document.body, matcher);
-    expect(mentions.map((mention) => [mention.range.toString(), mention.entityId])).toEqual([
+  it('joins text per block, so a name split by a link, a line break or inline markup is one mention', async () => {
+    const mentions = await scanForMentions(document.body, matcher);
+    expect(mentions.map((mention) => [text(mention), mention.entityId])).toEqual([
       ['Rwanda', 'country:rwanda'],
       ['US', 'country:united-states'],
       ['Rwanda', 'country:rwanda'],
-      ['Nduhungirehe', 'person:olivier-nduhungirehe'],
+      ['Olivier |Nduhungirehe', 'person:olivier-nduhungirehe'],
       ['United States', 'country:united-states'],
+      ['Keir|Starmer', 'person:keir-starmer'],
+      ['Rishi |Sunak', 'person:rishi-sunak'],
     ]);
   });
 
-  it('skips form fields, code, editable regions and its own UI', () => {
-    const ui = document.createElement('crossread-ui');
-    ui.append('Rwanda');
-    document.body.append(ui);
-    const insideSkipZone = scanForMentions(document.body, matcher).filter((mention) => {
-      const parent = mention.range.startContainer.parentElement;
-      return parent?.closest('textarea, code, [contenteditable], crossread-ui') !== null;
-    });
+  it('skips form fields, code, editable regions, SVG and its own UI', async () => {
+    document.body.append(element('crossread-ui' as 'div', 'Rwanda'));
+    const insideSkipZone = (await scanForMentions(document.body, matcher)).filter((mention) =>
+      mention.parts.some((part) =>
+        part.node.parentElement?.closest('textarea, code, [contenteditable], svg, crossread-ui'),
+      ),
+    );
     expect(insideSkipZone).toEqual([]);
+  });
+
+  it('gives the main thread back between slices and stops when aborted', async () => {
+    const big = element('div');
+    for (let index = 0; index < 3000; index++) big.append(element('p', `Paragraph ${index} about Rwanda.`));
+    document.body.replaceChildren(big);
+    const controller = new AbortController();
+    let slices = 0;
+    const scanning = scanForMentions(document.body, matcher, {
+      signal: controller.signal,
+      sliceMs: 0,
+      onMentions: () => {
+        slices++;
+        if (slices === 10) controller.abort();
+      },
+    });
+    const found = await scanning;
+    expect(found.length).toBeGreaterThanOrEqual(10);
+    expect(found.length).toBeLessThan(3000);
   });
 });
 
 describe('wrap highlighter', () => {
-  it('wraps each mention in a mark carrying the entity id, then restores the original DOM exactly', () => {
+  it('wraps each part in a mark carrying the entity id, then restores the original DOM exactly', async () => {
     document.body.replaceChildren(buildArticle());
     const before = document.body.innerHTML;
-    const originalTextNodes = [...document.body.querySelectorAll('p, h1')].flatMap((element) => [
-      ...element.childNodes,
+    const originalNodes = [...document.body.querySelectorAll('p, h1, a, em, strong')].flatMap((el) => [
+      ...el.childNodes,
     ]);
 
     const highlighter = createWrapHighlighter(document);
-    highlighter.show(scanForMentions(document.body, matcher), kindOf);
+    highlighter.add(await scanForMentions(document.body, matcher), kindOf);
     const marks = [...document.querySelectorAll('mark.crossread-mention')];
     expect(marks.map((mark) => [mark.textContent, mark.getAttribute('data-crossread-id')])).toEqual([
       ['Rwanda', 'country:rwanda'],
       ['US', 'country:united-states'],
       ['Rwanda', 'country:rwanda'],
+      ['Olivier ', 'person:olivier-nduhungirehe'],
       ['Nduhungirehe', 'person:olivier-nduhungirehe'],
       ['United States', 'country:united-states'],
+      ['Keir', 'person:keir-starmer'],
+      ['Starmer', 'person:keir-starmer'],
+      ['Rishi ', 'person:rishi-sunak'],
+      ['Sunak', 'person:rishi-sunak'],
     ]);
+    expect(marks.every((mark) => highlighter.isOwnNode(mark))).toBe(true);
     expect(document.body.textContent).toBe(buildArticle().textContent);
 
     highlighter.clear();
     expect(document.querySelectorAll('mark').length).toBe(0);
     expect(document.body.innerHTML).toBe(before);
     // The very same node objects are back, so references held by the page's scripts stay valid.
-    const restored = [...document.body.querySelectorAll('p, h1')].flatMap((element) => [...element.childNodes]);
-    expect(restored).toEqual(originalTextNodes);
-    for (const [index, node] of restored.entries()) expect(node).toBe(originalTextNodes[index]);
+    const restored = [...document.body.querySelectorAll('p, h1, a, em, strong')].flatMap((el) => [...el.childNodes]);
+    expect(restored.length).toBe(originalNodes.length);
+    for (const [index, node] of restored.entries()) expect(node).toBe(originalNodes[index]);
   });
 });
 
-describe('highlightNameForKind', () => {
-  it('uses the crossread- prefix, with a shared name for kinds without their own style', () => {
+describe('paint highlighter', () => {
+  // happy-dom has no Custom Highlight API; a Highlight is a set of ranges, which is all this test needs.
+  // The real API is exercised by the e2e suite in Chromium.
+  beforeAll(() => {
+    if (!('Highlight' in globalThis)) Object.assign(globalThis, { Highlight: class extends Set<AbstractRange> {} });
+  });
+
+  it('registers one highlight per kind under crossread- names and removes exactly what it added', async () => {
+    document.body.replaceChildren(buildArticle());
+    const registry = new Map<string, Highlight>() as unknown as HighlightRegistry;
+    const highlighter = createPaintHighlighter(registry);
+    const mentions = await scanForMentions(document.body, matcher);
+    highlighter.add(mentions, kindOf);
+    const sizes = () =>
+      Object.fromEntries([...(registry as unknown as Map<string, Highlight>)].map(([name, h]) => [name, h.size]));
+    expect(sizes()).toEqual({ 'crossread-country': 4, 'crossread-person': 3 });
+    highlighter.remove(mentions.filter((mention) => mention.entityId.startsWith('person:')));
+    expect(sizes()).toEqual({ 'crossread-country': 4, 'crossread-person': 0 });
+    highlighter.clear();
+    expect(sizes()).toEqual({});
+  });
+
+  it('names kinds without their own style crossread-mention', () => {
     expect(highlightNameForKind('country')).toBe('crossread-country');
-    expect(highlightNameForKind('treaty')).toBe('crossread-mention');
+    expect(highlightNameForKind('law')).toBe('crossread-mention');
+  });
+});
+
+describe('LiveHighlighting', () => {
+  it('highlights text added after load, and forgets text that was removed', async () => {
+    document.body.replaceChildren(element('p', 'Nothing yet.'));
+    const highlighter = createWrapHighlighter(document);
+    let changes = 0;
+    const live = new LiveHighlighting(document, highlighter, () => changes++);
+    await live.show(dataset);
+    expect(live.mentions()).toEqual([]);
+
+    const added = element('p', 'Later, Kigali answered.');
+    document.body.append(added);
+    await expect
+      .poll(() => live.mentions().map((mention) => mention.entityId), { timeout: 2000 })
+      .toEqual(['country:rwanda']);
+    expect(document.querySelector('mark')?.textContent).toBe('Kigali');
+
+    added.remove();
+    document.body.append(element('p', 'Starmer too.'));
+    await expect
+      .poll(() => live.mentions().map((mention) => mention.entityId), { timeout: 2000 })
+      .toEqual(['person:keir-starmer']);
+    expect(changes).toBeGreaterThanOrEqual(3);
+    live.stop();
+    expect(document.querySelectorAll('mark').length).toBe(0);
   });
 });

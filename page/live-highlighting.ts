@@ -1,0 +1,149 @@
+import type { Dataset } from '../lib/dataset';
+import { compileMatcher, type Matcher } from '../lib/matcher';
+import type { Highlighter } from './highlighter';
+import { blockOf, isInSkipZone, type PageMention, scanForMentions, UI_HOST_TAG } from './scanner';
+
+// Wait for a burst of DOM changes to settle, but never longer than MAX_DELAY
+// after the first one, so content added by infinite scroll is highlighted
+// within a second.
+const SETTLE_MS = 120;
+const MAX_DELAY_MS = 500;
+
+/**
+ * Keeps a page highlighted: a first scan of the whole body, then a
+ * MutationObserver that re-scans only the blocks that changed. Mentions are
+ * indexed by block so a re-scan replaces exactly what it covers.
+ */
+export class LiveHighlighting {
+  private readonly mentionsByBlock = new Map<Element, PageMention[]>();
+  private matcher: Matcher | null = null;
+  private kinds = new Map<string, string>();
+  private scan: AbortController | null = null;
+  private scanning: Promise<void> | null = null;
+  private readonly observer: MutationObserver;
+  private readonly pendingRoots = new Set<Element>();
+  private settleTimer: ReturnType<typeof setTimeout> | undefined;
+  private maxDelayTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly highlighter: Highlighter,
+    /** Called after each change to the set of mentions. */
+    private readonly onChange: () => void = () => undefined,
+  ) {
+    this.observer = new MutationObserver((records) => this.queue(records));
+  }
+
+  /** Highlights the page with `dataset`, replacing whatever an earlier dataset highlighted. */
+  async show(dataset: Dataset): Promise<void> {
+    this.matcher = compileMatcher(dataset.entities);
+    this.kinds = new Map(dataset.entities.map((entity) => [entity.id, entity.kind]));
+    this.removeAll();
+    const body = this.doc.body;
+    if (!body) return;
+    this.observer.observe(body, { childList: true, subtree: true, characterData: true });
+    await this.rescan([body]);
+  }
+
+  /** Every mention currently highlighted. */
+  mentions(): PageMention[] {
+    return [...this.mentionsByBlock.values()].flat();
+  }
+
+  /** Stops observing and removes every highlight. */
+  stop(): void {
+    this.observer.disconnect();
+    this.scan?.abort();
+    clearTimeout(this.settleTimer);
+    clearTimeout(this.maxDelayTimer);
+    this.pendingRoots.clear();
+    this.removeAll();
+  }
+
+  private readonly kindOf = (entityId: string) => this.kinds.get(entityId) ?? 'mention';
+
+  private removeAll(): void {
+    this.highlighter.clear();
+    this.mentionsByBlock.clear();
+  }
+
+  private queue(records: MutationRecord[]): void {
+    const body = this.doc.body;
+    if (!body) return;
+    for (const record of records) {
+      if (this.isOwnChange(record)) continue;
+      const target = record.target;
+      if (!target.isConnected || isInSkipZone(target, body)) continue;
+      this.pendingRoots.add(blockOf(target, body));
+    }
+    if (this.pendingRoots.size === 0) return;
+    clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => this.flush(), SETTLE_MS);
+    this.maxDelayTimer ??= setTimeout(() => this.flush(), MAX_DELAY_MS);
+  }
+
+  private isOwnChange(record: MutationRecord): boolean {
+    const target = record.target;
+    const element = target.nodeType === Node.ELEMENT_NODE ? (target as Element) : target.parentElement;
+    if (element?.closest(UI_HOST_TAG)) return true;
+    if (record.type !== 'childList') return this.highlighter.isOwnNode(target);
+    const changed = [...record.addedNodes, ...record.removedNodes];
+    return changed.length > 0 && changed.every((node) => this.highlighter.isOwnNode(node));
+  }
+
+  private flush(): void {
+    // One scan at a time: changes that arrive during a scan wait for it, so a
+    // page that never stops changing cannot starve the first full scan.
+    if (this.scanning) {
+      void this.scanning.then(() => this.flush());
+      return;
+    }
+    clearTimeout(this.settleTimer);
+    clearTimeout(this.maxDelayTimer);
+    this.settleTimer = undefined;
+    this.maxDelayTimer = undefined;
+    // Scan each changed subtree once: drop roots inside another root.
+    const roots = [...this.pendingRoots].filter(
+      (root) => root.isConnected && ![...this.pendingRoots].some((other) => other !== root && other.contains(root)),
+    );
+    this.pendingRoots.clear();
+    void this.rescan(roots);
+  }
+
+  private rescan(roots: Element[]): Promise<void> {
+    const scanning = this.scanBlocks(roots).finally(() => {
+      if (this.scanning === scanning) this.scanning = null;
+    });
+    this.scanning = scanning;
+    return scanning;
+  }
+
+  private async scanBlocks(roots: Element[]): Promise<void> {
+    const matcher = this.matcher;
+    if (!matcher || roots.length === 0) return;
+    this.scan?.abort();
+    const scan = new AbortController();
+    this.scan = scan;
+    const stale = [...this.mentionsByBlock].filter(
+      ([block]) => !block.isConnected || roots.some((root) => root.contains(block)),
+    );
+    for (const [block, mentions] of stale) {
+      this.highlighter.remove(mentions);
+      this.mentionsByBlock.delete(block);
+    }
+    const confirmedEntityIds = new Set(this.mentions().map((mention) => mention.entityId));
+    await scanForMentions(roots, matcher, {
+      signal: scan.signal,
+      confirmedEntityIds,
+      onMentions: (mentions) => {
+        const block = mentions[0]?.block;
+        if (!block) return;
+        // The same block can come in several runs when a nested block interrupts it.
+        const existing = this.mentionsByBlock.get(block);
+        this.mentionsByBlock.set(block, existing ? [...existing, ...mentions] : mentions);
+        this.highlighter.add(mentions, this.kindOf);
+      },
+    });
+    if (!scan.signal.aborted) this.onChange();
+  }
+}
