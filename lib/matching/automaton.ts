@@ -34,8 +34,9 @@ import { createNormalizedBuffer, normalizeInto } from './normalize';
  * - the aliases state s ends: `outputEntries[outputStart[s] … outputStart[s + 1])`.
  *
  * An entry is one alias of one entity: the entity's index, flags (1
- * case-sensitive, 2 ambiguous), and where its cased form starts in
- * `casedPool` (its length is the depth of its state).
+ * case-sensitive, 2 ambiguous) and, for a case-sensitive alias, where its
+ * cased form starts in `casedPool` (its length is the depth of its state;
+ * -1 for a case-insensitive alias, which needs none).
  */
 export interface Automaton {
   entityIds: readonly string[];
@@ -127,7 +128,8 @@ export function buildAutomaton(entities: readonly Entity[]): Automaton {
   const classOf = new Uint16Array(0x10000);
   let classCount = 2;
   const foldedPool = new IntList(4096); // classes, BOUNDARY included
-  const casedPool = new IntList(4096);
+  const casedPool = new IntList(4096); // case-sensitive aliases only
+  const entryLength = new IntList(); // normalised units
   const entrySymbols = new IntList(); // where each entry's symbols start in foldedPool
   const entryEntity = new IntList();
   const entryFlags = new IntList();
@@ -144,7 +146,8 @@ export function buildAutomaton(entities: readonly Entity[]): Automaton {
       entrySymbols.push(foldedPool.length);
       entryEntity.push(entity);
       entryFlags.push((alias.caseSensitive ? FLAG_CASE_SENSITIVE : 0) | (alias.ambiguous ? FLAG_AMBIGUOUS : 0));
-      entryCasedStart.push(casedPool.length);
+      entryCasedStart.push(alias.caseSensitive ? casedPool.length : -1);
+      entryLength.push(end - start);
       for (let i = start; i < end; i++) {
         if (i > start && word[i - 1] === 0) foldedPool.push(CLASS_BOUNDARY);
         const unit = folded[i] as number;
@@ -154,13 +157,12 @@ export function buildAutomaton(entities: readonly Entity[]): Automaton {
           classOf[unit] = cls;
         }
         foldedPool.push(cls);
-        casedPool.push(cased[i] as number);
+        if (alias.caseSensitive) casedPool.push(cased[i] as number);
       }
     }
   }
   const entries = entryEntity.length;
   entrySymbols.push(foldedPool.length);
-  entryCasedStart.push(casedPool.length);
 
   // Pass 2: the trie, states in creation order. The word start finds its
   // children in a dense row; other states in a list of siblings, indexed by
@@ -308,8 +310,7 @@ export function buildAutomaton(entities: readonly Entity[]): Automaton {
   function sameEntry(a: number, b: number): boolean {
     if (entryEntity.get(a) !== entryEntity.get(b) || entryFlags.get(a) !== entryFlags.get(b)) return false;
     if ((entryFlags.get(a) & FLAG_CASE_SENSITIVE) === 0) return true;
-    const length = entryCasedStart.get(a + 1) - entryCasedStart.get(a);
-    for (let k = 0; k < length; k++) {
+    for (let k = 0; k < entryLength.get(a); k++) {
       if (casedPool.get(entryCasedStart.get(a) + k) !== casedPool.get(entryCasedStart.get(b) + k)) return false;
     }
     return true;
@@ -505,6 +506,7 @@ export function automatonFromData(data: MatcherData): Automaton {
   for (let state = 0; state < stateCount; state++) {
     for (let k = automaton.outputStart[state] as number; k < (automaton.outputStart[state + 1] as number); k++) {
       const entry = automaton.outputEntries[k] as number;
+      if (((automaton.entryFlags[entry] as number) & FLAG_CASE_SENSITIVE) === 0) continue;
       const start = automaton.entryCasedStart[entry] as number;
       if (!isCount(start, casedPool.length + 1) || start + (automaton.depth[state] as number) > casedPool.length) {
         invalid();

@@ -218,23 +218,16 @@ function leftmostLongest(order: Int32Array, found: Candidates, entityOf: Int32Ar
   return kept;
 }
 
-/**
- * How well anchors at `starts` (ascending) give context at `position`: the
- * distance back to the last one before it, else a large number plus the
- * distance to the first one after it. Lower is better.
- */
-function anchorRank(starts: readonly number[], position: number): number {
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((starts[mid] as number) < position) lo = mid + 1;
-    else hi = mid;
-  }
-  // starts[lo - 1] is the last anchor before position, starts[lo] the first at or after it.
-  if (lo > 0) return position - (starts[lo - 1] as number);
-  return Number.MAX_SAFE_INTEGER / 2 + ((starts[0] as number) - position);
+/** Per-matcher scratch for the context search: one slot per entity, valid when its stamp is current. */
+interface ContextScratch {
+  stamp: Int32Array;
+  anchorStart: Int32Array;
+  generation: number;
 }
+
+/** Ranks for step 3: an anchor before the name beats one after it, which beats page-level confirmation. */
+const AFTER = 2 ** 40;
+const CONFIRMED_ONLY = 2 ** 50;
 
 /**
  * Applies the ambiguity rule (see `Matcher.findMentions`) and overlap
@@ -245,57 +238,87 @@ function resolve(
   automaton: Automaton,
   found: Candidates,
   confirmed: ReadonlySet<string> | undefined,
+  scratch: ContextScratch,
 ): { kept: number[]; entityOf: Int32Array } {
   const { entryEntity, entryFlags, entityIds } = automaton;
+  const { start, entries, entriesFrom } = found;
   const count = found.count;
-  found.entriesFrom.push(found.entries.length);
+  entriesFrom.push(entries.length);
   const order = leftmostLongestOrder(found);
 
   // Step 2 first: the entity a candidate names by an unambiguous alias, or -1.
   const entityOf = new Int32Array(count).fill(-1);
-  let anyAmbiguous = false;
+  const onlyAmbiguous: number[] = [];
   for (let c = 0; c < count; c++) {
-    for (let k = found.entriesFrom[c] as number; k < (found.entriesFrom[c + 1] as number); k++) {
-      const entry = found.entries[k] as number;
+    for (let k = entriesFrom[c] as number; k < (entriesFrom[c + 1] as number); k++) {
+      const entry = entries[k] as number;
       if (((entryFlags[entry] as number) & FLAG_AMBIGUOUS) === 0) {
         entityOf[c] = entryEntity[entry] as number;
         break;
       }
     }
-    if (entityOf[c] === -1) anyAmbiguous = true;
   }
-  if (!anyAmbiguous) return { kept: leftmostLongest(order, found, entityOf), entityOf };
-
-  // Step 1: anchors, and where each entity's anchors start.
-  const anchorStarts = new Map<number, number[]>();
-  for (const candidate of leftmostLongest(order, found, entityOf)) {
-    const entity = entityOf[candidate] as number;
-    const starts = anchorStarts.get(entity);
-    if (starts) starts.push(found.start[candidate] as number);
-    else anchorStarts.set(entity, [found.start[candidate] as number]);
+  for (let i = 0; i < count; i++) {
+    const c = order[i] as number;
+    if (entityOf[c] === -1) onlyAmbiguous.push(c);
   }
+  if (onlyAmbiguous.length === 0) return { kept: leftmostLongest(order, found, entityOf), entityOf };
 
-  // Step 3: an entity with context for each name that is only ambiguous.
-  const onlyAmbiguous = Array.from(entityOf, (entity) => entity === -1);
-  for (let c = 0; c < count; c++) {
-    if (!onlyAmbiguous[c]) continue;
-    const position = found.start[c] as number;
-    let best = -1;
-    let bestRank = Number.POSITIVE_INFINITY;
-    for (let k = found.entriesFrom[c] as number; k < (found.entriesFrom[c + 1] as number); k++) {
-      const entity = entryEntity[found.entries[k] as number] as number;
-      const starts = anchorStarts.get(entity);
-      let rank: number;
-      if (starts) rank = anchorRank(starts, position);
-      else if (confirmed?.has(entityIds[entity] as string)) rank = Number.MAX_SAFE_INTEGER;
-      else continue;
-      if (rank < bestRank) {
-        best = entity;
-        bestRank = rank;
+  // Step 1: the anchors, in document order.
+  const anchors = leftmostLongest(order, found, entityOf);
+
+  // Step 3, as two sweeps over the anchors and the ambiguous-only names (both
+  // in document order), tracking each entity's nearest anchor.
+  const best = new Float64Array(onlyAmbiguous.length).fill(Number.POSITIVE_INFINITY);
+  const bestEntity = new Int32Array(onlyAmbiguous.length).fill(-1);
+  const { stamp, anchorStart } = scratch;
+  const consider = (index: number, rank: (entity: number) => number) => {
+    const c = onlyAmbiguous[index] as number;
+    for (let k = entriesFrom[c] as number; k < (entriesFrom[c + 1] as number); k++) {
+      const entity = entryEntity[entries[k] as number] as number;
+      const value = rank(entity);
+      if (value < (best[index] as number)) {
+        best[index] = value;
+        bestEntity[index] = entity;
       }
     }
-    entityOf[c] = best;
+  };
+  if (scratch.generation > 2 ** 30) {
+    scratch.stamp.fill(0);
+    scratch.generation = 0;
   }
+  // Forward: the last anchor before each name.
+  let generation = ++scratch.generation;
+  let a = 0;
+  for (let index = 0; index < onlyAmbiguous.length; index++) {
+    const position = start[onlyAmbiguous[index] as number] as number;
+    for (; a < anchors.length && (start[anchors[a] as number] as number) < position; a++) {
+      const entity = entityOf[anchors[a] as number] as number;
+      stamp[entity] = generation;
+      anchorStart[entity] = start[anchors[a] as number] as number;
+    }
+    consider(index, (entity) =>
+      stamp[entity] === generation ? position - (anchorStart[entity] as number) : Number.POSITIVE_INFINITY,
+    );
+  }
+  // Backward: the first anchor at or after each name; then page-level confirmation.
+  generation = ++scratch.generation;
+  a = anchors.length - 1;
+  for (let index = onlyAmbiguous.length - 1; index >= 0; index--) {
+    const position = start[onlyAmbiguous[index] as number] as number;
+    for (; a >= 0 && (start[anchors[a] as number] as number) >= position; a--) {
+      const entity = entityOf[anchors[a] as number] as number;
+      stamp[entity] = generation;
+      anchorStart[entity] = start[anchors[a] as number] as number;
+    }
+    consider(index, (entity) => {
+      if (stamp[entity] === generation) return AFTER + (anchorStart[entity] as number) - position;
+      return confirmed?.has(entityIds[entity] as string) ? CONFIRMED_ONLY : Number.POSITIVE_INFINITY;
+    });
+  }
+  onlyAmbiguous.forEach((c, index) => {
+    entityOf[c] = bestEntity[index] as number;
+  });
 
   // Step 4.
   return { kept: leftmostLongest(order, found, entityOf), entityOf };
@@ -303,6 +326,11 @@ function resolve(
 
 function createMatcher(automaton: Automaton): Matcher {
   const found: Candidates = { count: 0, start: [], end: [], entriesFrom: [], entries: [] };
+  const scratch: ContextScratch = {
+    stamp: new Int32Array(automaton.entityIds.length),
+    anchorStart: new Int32Array(automaton.entityIds.length),
+    generation: 0,
+  };
   return {
     findMentions(text, options) {
       if (text.length === 0) return [];
@@ -318,7 +346,7 @@ function createMatcher(automaton: Automaton): Matcher {
       scan(automaton, buffer, found);
       if (found.count === 0) return [];
       const { origin } = buffer;
-      const { kept, entityOf } = resolve(automaton, found, options?.confirmedEntityIds);
+      const { kept, entityOf } = resolve(automaton, found, options?.confirmedEntityIds, scratch);
       return kept.map((candidate) => ({
         start: origin[found.start[candidate] as number] as number,
         end: originalCharEnd(text, origin[(found.end[candidate] as number) - 1] as number),
