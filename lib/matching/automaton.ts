@@ -123,7 +123,10 @@ class IntList {
 /** Builds the automaton for the aliases of `entities`. */
 export function buildAutomaton(entities: readonly Entity[]): Automaton {
   // Pass 1: normalise every alias into pools and give each code unit a class,
-  // in order of first appearance so the result is deterministic.
+  // in order of first appearance so the result is deterministic. Classes fit
+  // in 16 bits: normalisation never outputs capitals that fold, precomposed
+  // accented letters, compatibility characters, marks it drops or
+  // whitespace other than " ", so at most ~61,400 distinct units reach here.
   const buffer = createNormalizedBuffer(256);
   const classOf = new Uint16Array(0x10000);
   let classCount = 2;
