@@ -52,7 +52,8 @@ interface CrossreadFixtures {
   openPopupFor: (page: Page) => Promise<Page>;
 }
 
-const BROWSER_NETWORK_NOISE = /^(Failed to load resource: |Manifest fetch from )/;
+const BROWSER_NETWORK_NOISE =
+  /^(Failed to load resource: |Manifest fetch from |Not allowed to load local resource: blob:)/;
 
 function watchForErrors(page: Page, log: ErrorLog, label: string): void {
   page.on('pageerror', (error) => log.messages.push(`${label}: uncaught ${error.message}`));
