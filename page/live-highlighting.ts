@@ -34,9 +34,13 @@ export class LiveHighlighting {
     this.observer = new MutationObserver((records) => this.queue(records));
   }
 
-  /** Highlights the page with `dataset`, replacing whatever an earlier dataset highlighted. */
-  async show(dataset: Dataset): Promise<void> {
-    this.matcher = compileMatcher(dataset.entities);
+  /**
+   * Highlights the page with `dataset`, replacing whatever an earlier dataset
+   * highlighted. Pass `matcher` when a compiled one is at hand (the bundled
+   * dataset ships one) to skip compiling.
+   */
+  async show(dataset: Dataset, matcher: Matcher = compileMatcher(dataset.entities)): Promise<void> {
+    this.matcher = matcher;
     this.kinds = new Map(dataset.entities.map((entity) => [entity.id, entity.kind]));
     this.removeAll();
     const body = this.doc.body;

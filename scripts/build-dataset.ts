@@ -10,7 +10,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { countEntitiesByKind } from '../lib/dataset';
-import { BRIEF_PATH, buildDataset, OUTPUT_PATH } from './dataset-build/build';
+import { BRIEF_PATH, buildDataset, MATCHER_OUTPUT_PATH, OUTPUT_PATH } from './dataset-build/build';
 import { DatasetBuildError } from './dataset-build/merge';
 
 const root = resolve(import.meta.dirname, '..');
@@ -49,22 +49,24 @@ function main(): number {
     return 1;
   }
 
-  const { dataset, json, sharedAliases } = built;
+  const { dataset, json, matcherJson, sharedAliases } = built;
+  const matcherPath = resolve(root, MATCHER_OUTPUT_PATH);
   const aliases = dataset.entities.reduce((sum, entity) => sum + entity.aliases.length, 0);
   const kinds = [...countEntitiesByKind(dataset)].map(([kind, count]) => `${count} ${kind}`).join(', ');
   const summary = `${dataset.entities.length} entities (${kinds}), ${aliases} aliases, ${sharedAliases.length} shared alias texts marked ambiguous`;
 
   if (values.check) {
-    const current = existsSync(outPath) ? readFileSync(outPath, 'utf8') : undefined;
-    if (current !== json) {
-      console.error(`${show(outPath)} is out of date; run npm run dataset:build.`);
+    const read = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined);
+    if (read(outPath) !== json || read(matcherPath) !== matcherJson) {
+      console.error(`${show(outPath)} or ${show(matcherPath)} is out of date; run npm run dataset:build.`);
       return 1;
     }
     console.log(`${show(outPath)} is up to date: ${summary}.`);
     return 0;
   }
   writeFileSync(outPath, json);
-  console.log(`Wrote ${show(outPath)}: ${summary}.`);
+  writeFileSync(matcherPath, matcherJson);
+  console.log(`Wrote ${show(outPath)}: ${summary}; and its compiled matcher, ${show(matcherPath)}.`);
   return 0;
 }
 

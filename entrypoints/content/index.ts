@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { openDatasetStore } from '../../extension/dataset-store';
-import { STORE_KEYS } from '../../lib/dataset/store';
+import { bundledMatcher } from '../../lib/bundled-dataset';
+import { STORE_KEYS, type StoredDataset } from '../../lib/dataset/store';
+import { compileMatcher, type Matcher } from '../../lib/matcher';
 import { type MentionCountReport, pageMentionsRequestSchema } from '../../lib/messages';
 import { summarisePageMentions } from '../../lib/page-mentions';
 import { createHighlighter } from '../../page/highlighter';
@@ -9,12 +11,18 @@ import { LiveHighlighting } from '../../page/live-highlighting';
 import { mountUiHost } from '../../page/ui-host';
 import './highlights.css';
 
+/** The bundled dataset comes with a matcher compiled at build time; others are compiled here. */
+function matcherFor(stored: StoredDataset): Matcher {
+  return stored.location === 'bundled' ? bundledMatcher() : compileMatcher(stored.dataset.entities);
+}
+
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   async main(ctx) {
     const store = openDatasetStore();
-    let dataset = (await store.load()).active.dataset;
+    const initial = (await store.load()).active;
+    let dataset = initial.dataset;
     let entitiesById = new Map(dataset.entities.map((entity) => [entity.id, entity]));
     const summary = () =>
       summarisePageMentions(
@@ -28,7 +36,7 @@ export default defineContentScript({
       browser.runtime.sendMessage(report).catch(() => undefined);
     });
     ctx.onInvalidated(() => live.stop());
-    await live.show(dataset);
+    await live.show(dataset, matcherFor(initial));
     if (!ctx.isValid) return;
     await mountUiHost(ctx);
 
@@ -46,7 +54,7 @@ export default defineContentScript({
         if (!ctx.isValid) return;
         dataset = state.active.dataset;
         entitiesById = new Map(dataset.entities.map((entity) => [entity.id, entity]));
-        void live.show(dataset);
+        void live.show(dataset, matcherFor(state.active));
       });
     };
     browser.storage.local.onChanged.addListener(onStorageChanged);

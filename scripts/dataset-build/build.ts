@@ -11,16 +11,21 @@ import {
   SCHEMA_VERSION,
   validateDatasetJson,
 } from '../../lib/dataset';
+import { compileMatcherData } from '../../lib/matching';
 import { COUNTRY_LAYER_CREDITS, generateCountries } from './countries';
 import { DatasetBuildError, mergeDataset } from './merge';
 
 /** Where the build reads the brief and writes the dataset, relative to the repository root. */
 export const BRIEF_PATH = 'data/brief.json';
 export const OUTPUT_PATH = 'assets/datasets/third-country-deportations.json';
+/** The bundled dataset's matcher, compiled ahead of time so no page pays for compiling it. */
+export const MATCHER_OUTPUT_PATH = 'assets/datasets/third-country-deportations.matcher.json';
 
 export interface BuiltDataset {
   /** The file's text: 2-space JSON with a trailing newline. */
   json: string;
+  /** The compiled matcher for the dataset (compileMatcherData), as JSON text. */
+  matcherJson: string;
   dataset: Dataset;
   /** Alias keys that more than one entity uses, marked ambiguous on each. */
   sharedAliases: string[];
@@ -39,7 +44,8 @@ export function buildDataset(brief: unknown): BuiltDataset {
   const json = `${JSON.stringify(dataset, null, 2)}\n`;
   const validation = validateDatasetJson(json);
   if (!validation.ok) throw new DatasetBuildError('The merged dataset is not valid:', validation.issues);
-  return { json, dataset, sharedAliases };
+  const matcherJson = `${JSON.stringify(compileMatcherData(dataset.entities))}\n`;
+  return { json, matcherJson, dataset, sharedAliases };
 }
 
 /** The dataset file's text for a decoded brief; see buildDataset. */
