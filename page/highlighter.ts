@@ -17,6 +17,8 @@ export interface Highlighter {
   add(mentions: readonly PageMention[], kindOf: (entityId: string) => string): void;
   remove(mentions: readonly PageMention[]): void;
   clear(): void;
+  /** Shows which mention is under the pointer (null: none), with a stronger style and a pointer cursor. */
+  setHovered(mention: PageMention | null): void;
   /** True for nodes the highlighter itself inserted or took out, so observers can ignore its own changes. */
   isOwnNode(node: Node): boolean;
 }
@@ -32,8 +34,38 @@ export function highlightNameForKind(kind: string): string {
   return `${HIGHLIGHT_PREFIX}${PAINTED_KINDS.has(kind) ? kind : 'mention'}`;
 }
 
-export function createPaintHighlighter(registry: HighlightRegistry = CSS.highlights): Highlighter {
+export const HOVER_HIGHLIGHT = `${HIGHLIGHT_PREFIX}hover`;
+
+/**
+ * Painted text is not an element, so no page CSS can give it a pointer
+ * cursor; while a mention is hovered, a constructed style sheet (not subject
+ * to the page's Content-Security-Policy, and no change to the page's DOM)
+ * shows one.
+ */
+function createCursorSheet(doc: Document): { show(on: boolean): void } {
+  const view = doc.defaultView;
+  if (!view || typeof view.CSSStyleSheet !== 'function' || !('adoptedStyleSheets' in doc)) return { show() {} };
+  const sheet = new view.CSSStyleSheet();
+  sheet.replaceSync(':root, :root * { cursor: pointer !important; }');
+  let shown = false;
+  return {
+    show(on) {
+      if (on === shown) return;
+      shown = on;
+      doc.adoptedStyleSheets = on
+        ? [...doc.adoptedStyleSheets, sheet]
+        : doc.adoptedStyleSheets.filter((adopted) => adopted !== sheet);
+    },
+  };
+}
+
+export function createPaintHighlighter(
+  registry: HighlightRegistry = CSS.highlights,
+  doc: Document | null = typeof document === 'undefined' ? null : document,
+): Highlighter {
   const highlights = new Map<string, Highlight>();
+  const cursor = doc ? createCursorSheet(doc) : { show() {} };
+  let hover: Highlight | null = null;
   // Our own index of which highlight holds each mention: Firefox content
   // scripts cannot iterate a Highlight ("Xray wrapping of iterators not supported").
   const nameOf = new Map<PageMention, string>();
@@ -64,6 +96,19 @@ export function createPaintHighlighter(registry: HighlightRegistry = CSS.highlig
       for (const name of highlights.keys()) registry.delete(name);
       highlights.clear();
       nameOf.clear();
+      this.setHovered(null);
+    },
+    setHovered(mention) {
+      cursor.show(mention !== null);
+      if (!mention) {
+        if (hover) registry.delete(HOVER_HIGHLIGHT);
+        hover = null;
+        return;
+      }
+      hover = new Highlight(mention.range);
+      // Above the kind highlights, so the hovered mention stands out.
+      hover.priority = 1;
+      registry.set(HOVER_HIGHLIGHT, hover);
     },
     isOwnNode: () => false,
   };
@@ -77,6 +122,8 @@ interface WrappedNode {
 export function createWrapHighlighter(doc: Document): Highlighter {
   const wrappedByOriginal = new Map<Text, WrappedNode>();
   const ownNodes = new WeakSet<Node>();
+  const marksOf = new Map<PageMention, HTMLElement[]>();
+  let hovered: PageMention | null = null;
 
   function wrapNode(original: Text, parts: ReadonlyArray<{ part: TextPart; mention: PageMention; kind: string }>) {
     const text = original.data;
@@ -90,6 +137,9 @@ export function createWrapHighlighter(doc: Document): Highlighter {
       mark.setAttribute('data-crossread-id', mention.entityId);
       mark.textContent = text.slice(part.start, part.end);
       replacement.push(mark);
+      const marks = marksOf.get(mention);
+      if (marks) marks.push(mark);
+      else marksOf.set(mention, [mark]);
       cursor = part.end;
     }
     if (cursor < text.length) replacement.push(doc.createTextNode(text.slice(cursor)));
@@ -133,6 +183,8 @@ export function createWrapHighlighter(doc: Document): Highlighter {
     },
     remove(mentions) {
       for (const mention of mentions) {
+        if (mention === hovered) this.setHovered(null);
+        marksOf.delete(mention);
         for (const part of mention.parts) {
           const wrapped = wrappedByOriginal.get(part.node);
           if (wrapped) unwrapNode(wrapped);
@@ -143,6 +195,14 @@ export function createWrapHighlighter(doc: Document): Highlighter {
       // Putting the original node objects back (not copies) restores the DOM
       // exactly, including references the page's scripts hold to them.
       for (const wrapped of [...wrappedByOriginal.values()].reverse()) unwrapNode(wrapped);
+      marksOf.clear();
+      hovered = null;
+    },
+    setHovered(mention) {
+      // A name split by markup has several marks; all of them light up together.
+      for (const mark of (hovered && marksOf.get(hovered)) ?? []) mark.classList.remove(`${MARK_CLASS}--hover`);
+      hovered = mention;
+      for (const mark of (mention && marksOf.get(mention)) ?? []) mark.classList.add(`${MARK_CLASS}--hover`);
     },
     isOwnNode: (node) => ownNodes.has(node),
   };
@@ -152,5 +212,5 @@ export function createWrapHighlighter(doc: Document): Highlighter {
 export function createHighlighter(doc: Document): Highlighter {
   const view = doc.defaultView;
   const canPaint = typeof view?.Highlight === 'function' && view.CSS !== undefined && 'highlights' in view.CSS;
-  return canPaint ? createPaintHighlighter(view.CSS.highlights) : createWrapHighlighter(doc);
+  return canPaint ? createPaintHighlighter(view.CSS.highlights, doc) : createWrapHighlighter(doc);
 }

@@ -7,6 +7,8 @@ import { compileMatcher, type Matcher } from '../../lib/matcher';
 import { type MentionCountReport, pageMentionsRequestSchema } from '../../lib/messages';
 import { summarisePageMentions } from '../../lib/page-mentions';
 import { createHighlighter } from '../../page/highlighter';
+import { MentionHitTester } from '../../page/hit-test';
+import { trackHoveredMention } from '../../page/hover';
 import { LiveHighlighting } from '../../page/live-highlighting';
 import { mountUiHost } from '../../page/ui-host';
 import './highlights.css';
@@ -30,7 +32,10 @@ export default defineContentScript({
         entitiesById,
       );
 
-    const live = new LiveHighlighting(document, createHighlighter(document), () => {
+    const highlighter = createHighlighter(document);
+    const hitTester = new MentionHitTester(document, () => live.mentions());
+    const live = new LiveHighlighting(document, highlighter, () => {
+      hitTester.invalidate();
       const report: MentionCountReport = { type: 'crossread:mention-count', total: summary().total };
       // The background may be restarting; the badge is a convenience, so a lost report is fine.
       browser.runtime.sendMessage(report).catch(() => undefined);
@@ -39,6 +44,7 @@ export default defineContentScript({
     await live.show(dataset, matcherFor(initial));
     if (!ctx.isValid) return;
     await mountUiHost(ctx);
+    trackHoveredMention(document, hitTester, highlighter, ctx.signal);
 
     const onMessage = (message: unknown) => {
       if (!pageMentionsRequestSchema.safeParse(message).success) return undefined;

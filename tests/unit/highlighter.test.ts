@@ -138,6 +138,23 @@ describe('wrap highlighter', () => {
   });
 });
 
+describe('hover in wrap mode', () => {
+  it('marks every part of the hovered mention, and only it', async () => {
+    document.body.replaceChildren(buildArticle());
+    const highlighter = createWrapHighlighter(document);
+    const mentions = await scanForMentions(document.body, matcher);
+    highlighter.add(mentions, kindOf);
+    const olivier = mentions.find((mention) => mention.entityId === 'person:olivier-nduhungirehe') ?? null;
+    highlighter.setHovered(olivier);
+    const lit = () => [...document.querySelectorAll('.crossread-mention--hover')].map((mark) => mark.textContent);
+    expect(lit()).toEqual(['Olivier ', 'Nduhungirehe']);
+    highlighter.setHovered(mentions[0] ?? null);
+    expect(lit()).toEqual(['Rwanda']);
+    highlighter.setHovered(null);
+    expect(lit()).toEqual([]);
+  });
+});
+
 describe('paint highlighter', () => {
   // happy-dom has no Custom Highlight API; a Highlight is a set of ranges, which is all this test needs.
   // The real API is exercised by the e2e suite in Chromium.
