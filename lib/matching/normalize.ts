@@ -1,3 +1,5 @@
+import { COMMON_MULTI, COMMON_RUNS, COMMON_SINGLES } from './common-units.generated';
+
 /**
  * Text normalisation for matching. Page text and alias text go through the
  * same per-character mapping, so a name matches however the page happens to
@@ -29,9 +31,13 @@
  * A word character is a letter, mark, digit or connector punctuation ("_"):
  * \p{L} \p{M} \p{N} \p{Pc}. `word[i]` says whether normalised unit i is one.
  *
- * Per-character results are cached in module-level tables filled lazily, so
- * normalising a text is one table lookup per code unit once its characters
- * have been seen.
+ * Per-character results are cached in module-level tables, so normalising a
+ * text is one table lookup per code unit. The common ranges (Latin, Greek,
+ * Cyrillic, punctuation, CJK, kana, Hangul, full-width forms) are loaded
+ * precomputed (common-units.generated.ts, made by
+ * scripts/generate-common-units.ts from this module's own rules), so a cold
+ * page pays for no Unicode regex or ICU normalisation data; other characters
+ * fill the tables on first sight.
  */
 
 // What a UTF-16 code unit becomes. 0 means "not computed yet".
@@ -42,18 +48,22 @@ export const KIND_IGNORE = 1;
 export const KIND_MARK = 2;
 export const KIND_SPACE = 3;
 /** One code unit, a word character. */
-const KIND_WORD = 4;
+export const KIND_WORD = 4;
 /** One code unit, not a word character. */
-const KIND_OTHER = 5;
+export const KIND_OTHER = 5;
 /** Several code units (or one from a surrogate pair): see `multiByUnit` / `astral`. */
-const KIND_MULTI = 6;
+export const KIND_MULTI = 6;
 const KIND_HIGH_SURROGATE = 7;
+/** One code unit, a word character, that normalises to itself in both cases (no table lookup). */
+export const KIND_WORD_SELF = 8;
+/** One code unit, not a word character, that normalises to itself in both cases. */
+export const KIND_OTHER_SELF = 9;
 
 const kinds = new Uint8Array(0x10000);
 const casedUnits = new Uint16Array(0x10000);
 const foldedUnits = new Uint16Array(0x10000);
 
-interface Expansion {
+export interface Expansion {
   kind: number;
   cased: string;
   folded: string;
@@ -146,7 +156,27 @@ function expand(ch: string): Expansion {
   return { kind, cased, folded, word: Uint8Array.from(wordFlags) };
 }
 
-/** Fills the tables for one BMP code unit that is not a surrogate; returns its kind. */
+/**
+ * What one BMP code unit that is not a surrogate becomes, computed from
+ * scratch (no table): its kind, with `KIND_WORD_SELF` / `KIND_OTHER_SELF`
+ * for a single unit that maps to itself in both cases, and the expansion.
+ * The tables hold exactly this, whether filled lazily or precomputed
+ * (common-units.generated.ts).
+ */
+export function describeUnit(unit: number): { kind: number; expansion: Expansion } {
+  const expansion = expand(String.fromCharCode(unit));
+  let kind = expansion.kind;
+  if (
+    (kind === KIND_WORD || kind === KIND_OTHER) &&
+    expansion.cased.charCodeAt(0) === unit &&
+    expansion.folded.charCodeAt(0) === unit
+  ) {
+    kind = kind === KIND_WORD ? KIND_WORD_SELF : KIND_OTHER_SELF;
+  }
+  return { kind, expansion };
+}
+
+/** Fills the tables for one BMP code unit; returns its kind. */
 function learnUnit(unit: number): number {
   if (unit >= 0xd800 && unit <= 0xdbff) {
     kinds[unit] = KIND_HIGH_SURROGATE;
@@ -154,21 +184,65 @@ function learnUnit(unit: number): number {
   }
   if (unit >= 0xdc00 && unit <= 0xdfff) {
     // A lone low surrogate: kept as itself, not a word character.
-    kinds[unit] = KIND_OTHER;
-    casedUnits[unit] = unit;
-    foldedUnits[unit] = unit;
-    return KIND_OTHER;
+    kinds[unit] = KIND_OTHER_SELF;
+    return KIND_OTHER_SELF;
   }
-  const expansion = expand(String.fromCharCode(unit));
-  if (expansion.kind === KIND_WORD || expansion.kind === KIND_OTHER || expansion.kind === KIND_SPACE) {
+  const { kind, expansion } = describeUnit(unit);
+  if (kind === KIND_WORD || kind === KIND_OTHER) {
     casedUnits[unit] = expansion.cased.charCodeAt(0);
     foldedUnits[unit] = expansion.folded.charCodeAt(0);
-  } else if (expansion.kind === KIND_MULTI) {
+  } else if (kind === KIND_MULTI) {
     multiByUnit.set(unit, expansion);
   }
-  kinds[unit] = expansion.kind;
-  return expansion.kind;
+  kinds[unit] = kind;
+  return kind;
 }
+
+/**
+ * The tables' entry for one BMP code unit as it stands (after the
+ * precomputed ranges were loaded, before any lazy filling): for tests.
+ */
+export function tableEntry(unit: number): { kind: number; cased: number; folded: number; multi?: Expansion } {
+  const kind = kinds[unit] as number;
+  return {
+    kind,
+    cased: kind === KIND_WORD || kind === KIND_OTHER ? (casedUnits[unit] as number) : 0,
+    folded: kind === KIND_WORD || kind === KIND_OTHER ? (foldedUnits[unit] as number) : 0,
+    ...(kind === KIND_MULTI ? { multi: multiByUnit.get(unit) } : {}),
+  };
+}
+
+/**
+ * Loads the precomputed tables of common-units.generated.ts: runs of units
+ * of one kind that need no mapping (`kinds.fill`), then the units that map
+ * to another unit, then those that become several.
+ */
+function loadCommonUnits(): void {
+  const runs = COMMON_RUNS;
+  for (let i = 0; i < runs.length; i += 3)
+    kinds.fill(runs.charCodeAt(i + 2) - 48, runs.charCodeAt(i), runs.charCodeAt(i + 1));
+  const singles = COMMON_SINGLES;
+  for (let i = 0; i < singles.length; i += 4) {
+    const unit = singles.charCodeAt(i);
+    kinds[unit] = singles.charCodeAt(i + 1) - 48;
+    casedUnits[unit] = singles.charCodeAt(i + 2);
+    foldedUnits[unit] = singles.charCodeAt(i + 3);
+  }
+  const multi = COMMON_MULTI;
+  for (let i = 0; i < multi.length; ) {
+    const unit = multi.charCodeAt(i);
+    const length = multi.charCodeAt(i + 1) - 48;
+    const from = i + 2;
+    const word = new Uint8Array(length);
+    for (let k = 0; k < length; k++) word[k] = multi.charCodeAt(from + 2 * length + k) - 48;
+    const cased = multi.slice(from, from + length);
+    const folded = multi.slice(from + length, from + 2 * length);
+    multiByUnit.set(unit, { kind: KIND_MULTI, cased, folded, word });
+    kinds[unit] = KIND_MULTI;
+    i = from + 3 * length;
+  }
+}
+loadCommonUnits();
 
 function astralExpansion(codePoint: number): Expansion {
   let expansion = astral.get(codePoint);
@@ -238,6 +312,15 @@ export function normalizeInto(text: string, buffer: NormalizedBuffer): Normalize
     const unit = text.charCodeAt(i);
     let kind = kinds[unit] as number;
     if (kind === UNKNOWN) kind = learnUnit(unit);
+    if (kind >= KIND_WORD_SELF) {
+      cased[m] = unit;
+      folded[m] = unit;
+      word[m] = kind === KIND_WORD_SELF ? 1 : 0;
+      origin[m] = i;
+      m++;
+      afterSpace = false;
+      continue;
+    }
     if (kind === KIND_WORD || kind === KIND_OTHER) {
       cased[m] = casedUnits[unit] as number;
       folded[m] = foldedUnits[unit] as number;
