@@ -1,7 +1,7 @@
 import type { Dataset } from '../lib/dataset';
 import { compileMatcher, type Matcher } from '../lib/matcher';
 import type { Highlighter } from './highlighter';
-import { blockOf, isInSkipZone, type PageMention, scanForMentions, UI_HOST_TAG } from './scanner';
+import { blockOf, isInline, isInSkipZone, type PageMention, scanForMentions, UI_HOST_TAG } from './scanner';
 
 // Wait for a burst of DOM changes to settle, but never longer than MAX_DELAY
 // after the first one, so content added by infinite scroll is highlighted
@@ -22,6 +22,7 @@ export class LiveHighlighting {
   private scanning: Promise<void> | null = null;
   private readonly observer: MutationObserver;
   private readonly pendingRoots = new Set<Element>();
+  private pruneNeeded = false;
   private settleTimer: ReturnType<typeof setTimeout> | undefined;
   private maxDelayTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -78,12 +79,35 @@ export class LiveHighlighting {
       if (this.isOwnChange(record)) continue;
       const target = record.target;
       if (!target.isConnected || isInSkipZone(target, body)) continue;
-      this.pendingRoots.add(blockOf(target, body));
+      for (const root of this.rootsToRescan(record, body)) this.pendingRoots.add(root);
+      // Removed blocks leave nothing to scan, but their mentions must go.
+      if (record.removedNodes.length > 0) this.pruneNeeded = true;
     }
-    if (this.pendingRoots.size === 0) return;
+    if (this.pendingRoots.size === 0 && !this.pruneNeeded) return;
     clearTimeout(this.settleTimer);
     this.settleTimer = setTimeout(() => this.flush(), SETTLE_MS);
     this.maxDelayTimer ??= setTimeout(() => this.flush(), MAX_DELAY_MS);
+  }
+
+  /**
+   * The smallest subtrees whose text a change can affect: a block that was
+   * added is scanned on its own (infinite scroll must not re-scan the whole
+   * feed), while changed text, or inline content added to or removed from a
+   * block, re-scans that block.
+   */
+  private rootsToRescan(record: MutationRecord, body: Element): Element[] {
+    if (record.type !== 'childList') return [blockOf(record.target, body)];
+    const roots: Element[] = [];
+    let textOfTargetChanged = false;
+    for (const node of record.addedNodes) {
+      if (node.nodeType === Node.ELEMENT_NODE && blockOf(node, body) === node) roots.push(node as Element);
+      else textOfTargetChanged = true;
+    }
+    for (const node of record.removedNodes) {
+      if (node.nodeType !== Node.ELEMENT_NODE || isInline(node as Element)) textOfTargetChanged = true;
+    }
+    if (textOfTargetChanged) roots.push(blockOf(record.target, body));
+    return roots;
   }
 
   private isOwnChange(record: MutationRecord): boolean {
@@ -111,6 +135,7 @@ export class LiveHighlighting {
       (root) => root.isConnected && ![...this.pendingRoots].some((other) => other !== root && other.contains(root)),
     );
     this.pendingRoots.clear();
+    this.pruneNeeded = false;
     void this.rescan(roots);
   }
 
@@ -124,7 +149,7 @@ export class LiveHighlighting {
 
   private async scanBlocks(roots: Element[]): Promise<void> {
     const matcher = this.matcher;
-    if (!matcher || roots.length === 0) return;
+    if (!matcher) return;
     this.scan?.abort();
     const scan = new AbortController();
     this.scan = scan;

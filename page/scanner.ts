@@ -94,10 +94,14 @@ export function isInSkipZone(node: Node, root: Node): boolean {
   return false;
 }
 
+export function isInline(element: Element): boolean {
+  return INLINE_TAGS.has(element.tagName);
+}
+
 /** The nearest ancestor that is not inline: the element whose text is matched as one string. */
 export function blockOf(node: Node, root: Element): Element {
   let element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-  while (element && element !== root && INLINE_TAGS.has(element.tagName)) element = element.parentElement;
+  while (element && element !== root && isInline(element)) element = element.parentElement;
   return element ?? root;
 }
 

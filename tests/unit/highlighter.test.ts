@@ -208,4 +208,35 @@ describe('LiveHighlighting', () => {
     live.stop();
     expect(document.querySelectorAll('mark').length).toBe(0);
   });
+
+  it('scans an appended block on its own, leaving the rest of the feed alone (infinite scroll)', async () => {
+    const feed = element('div');
+    for (let index = 0; index < 50; index++) feed.append(element('p', `Story ${index} from Kigali.`));
+    document.body.replaceChildren(feed);
+    const inner = createWrapHighlighter(document);
+    const calls = { added: 0, removed: 0 };
+    const spy = {
+      ...inner,
+      add: (mentions: Parameters<typeof inner.add>[0], kinds: Parameters<typeof inner.add>[1]) => {
+        calls.added += mentions.length;
+        inner.add(mentions, kinds);
+      },
+      remove: (mentions: Parameters<typeof inner.remove>[0]) => {
+        calls.removed += mentions.length;
+        inner.remove(mentions);
+      },
+    };
+    const live = new LiveHighlighting(document, spy);
+    await live.show(dataset);
+    expect(calls).toEqual({ added: 50, removed: 0 });
+
+    feed.append(element('p', 'Story 50 from Kigali.'));
+    await expect.poll(() => live.mentions().length, { timeout: 2000 }).toBe(51);
+    expect(calls).toEqual({ added: 51, removed: 0 });
+
+    feed.firstElementChild?.remove();
+    await expect.poll(() => live.mentions().length, { timeout: 2000 }).toBe(50);
+    expect(calls).toEqual({ added: 51, removed: 1 });
+    live.stop();
+  });
 });
