@@ -44,6 +44,7 @@ export interface CompileResult {
 export interface ScanResult extends RunTiming {
   mentions: number;
   aliases: number;
+  /** compileMatcher for this size, after the sizes compiled before it in the same page. */
   compileMs: number;
 }
 
@@ -62,8 +63,11 @@ export interface CrossreadBench {
   compile(aliasCount?: number): Promise<CompileResult>;
   /** Loading the bundled dataset's matcher from its precompiled form, as the content script does. */
   loadMatcher(): Promise<CompileResult>;
-  /** Scan only (no highlighting) with a dataset of `aliasCount` aliases, compiled first. */
-  scanWith(aliasCount: number): Promise<ScanResult>;
+  /**
+   * Scan only (no highlighting) with a dataset of `aliasCount` aliases,
+   * after compiling datasets of each of `compileFirst` sizes and this one.
+   */
+  scanWith(aliasCount: number, compileFirst: readonly number[]): Promise<ScanResult>;
   /** One mark.js mark() call per alias, stopping between aliases once `budgetMs` has passed. */
   markNaive(budgetMs: number): Promise<MarkJsResult>;
   /** One mark.js markRegExp() call with every alias in one alternation, longest first. */

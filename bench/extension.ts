@@ -80,11 +80,20 @@ export async function measureExtension(
   pages: readonly BenchPage[],
   server: PageServer,
   log: (line: string) => void,
-): Promise<ExtensionPageResult[]> {
+): Promise<{ results: ExtensionPageResult[]; leakedRequests: string[] }> {
   const browser = await launchExtensionBrowser(EXTENSION_DIR);
   try {
     // The service worker starts the dataset store; let it come up before the first page.
     if (browser.context.serviceWorkers().length === 0) await browser.context.waitForEvent('serviceworker');
+    // Like the in-page runs, the first load after launch is thrown away: it
+    // compiles the content script with no code cache, which later pages reuse.
+    const warmUp = await newTab(browser.context);
+    const firstPage = pages[0];
+    if (firstPage) {
+      await load(warmUp, server.urlOf(firstPage));
+      await waitForHighlightsToSettle(warmUp);
+    }
+    await warmUp.close();
     const results: ExtensionPageResult[] = [];
     for (const page of pages) {
       // Tracing starts on a blank tab, so the content script's whole run after navigation is in the trace.
@@ -98,11 +107,12 @@ export async function measureExtension(
       log(
         `extension ${page.name}: ${highlights} highlights, ` +
           (work
-            ? `${work.taskMs.toFixed(1)} ms in ${work.taskCount} tasks, longest ${work.longestTaskMs.toFixed(1)} ms`
+            ? `${work.taskMs.toFixed(1)} ms in ${work.taskCount} tasks, longest ${work.longestTaskMs.toFixed(1)} ms ` +
+              `(${work.longestTaskEvents.slice(0, 3).join(', ')})`
             : 'no work traced'),
       );
     }
-    return results;
+    return { results, leakedRequests: browser.leakedRequests() };
   } finally {
     await browser.close();
   }

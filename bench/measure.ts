@@ -9,7 +9,7 @@ export type Method = Run['method'];
 export type Run =
   | { method: 'floor' | 'paint' | 'wrap' | 'markCombined' | 'compile' | 'loadMatcher' }
   | { method: 'markNaive'; budgetMs: number }
-  | { method: 'scan'; aliasCount: number };
+  | { method: 'scan'; aliasCount: number; compileFirst: readonly number[] };
 
 export interface Sample {
   ms: number;
@@ -75,8 +75,8 @@ async function runInPage(tab: Page, run: Run): Promise<PageSample> {
     }
     case 'scan': {
       const result = await tab.evaluate(
-        (aliasCount) => (window.crossreadBench as CrossreadBench).scanWith(aliasCount),
-        run.aliasCount,
+        ([aliasCount, compileFirst]) => (window.crossreadBench as CrossreadBench).scanWith(aliasCount, compileFirst),
+        [run.aliasCount, run.compileFirst] as const,
       );
       return { ...timing(result), found: result.mentions, compileMs: result.compileMs, aliases: result.aliases };
     }

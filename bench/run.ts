@@ -79,6 +79,23 @@ async function main(): Promise<number> {
   if (!scalingPage) throw new Error('no pages selected');
   const server = await servePages([...pages, BLANK_PAGE]);
 
+  // The extension goes first: its build is checked against the sources now,
+  // not minutes later when someone may have edited them.
+  let extension: ExtensionPageResult[] = [];
+  const leakedRequests: string[] = [];
+  let extensionSkipped: string | undefined = skipExtension ? 'skipped with --skip-extension' : extensionBuildProblem();
+  if (!extensionSkipped) {
+    log(`the built extension (${EXTENSION_DIR}), one traced load per page (${elapsed()})`);
+    try {
+      const measured = await measureExtension(pages, server, log);
+      extension = measured.results;
+      leakedRequests.push(...measured.leakedRequests);
+    } catch (error) {
+      extensionSkipped = `failed: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
+  if (extensionSkipped) log(`extension measurement: ${extensionSkipped}`);
+
   const samples = new Map<string, Sample[]>();
   const record = (key: string, sample: Sample) => samples.set(key, [...(samples.get(key) ?? []), sample]);
   const browser = await launchPlainBrowser();
@@ -111,7 +128,7 @@ async function main(): Promise<number> {
         record(method, await measureOnce(browser.context, server.urlOf(BLANK_PAGE), scripts, { method }));
       }
       for (const aliasCount of rotated(SCALING_ALIAS_COUNTS, repetition)) {
-        const run: Run = { method: 'scan', aliasCount };
+        const run: Run = { method: 'scan', aliasCount, compileFirst: SCALING_ALIAS_COUNTS };
         record(`scaling/${aliasCount}`, await measureOnce(browser.context, server.urlOf(scalingPage), scripts, run));
       }
     }
@@ -124,20 +141,9 @@ async function main(): Promise<number> {
   } finally {
     await browser.close();
   }
-  const leakedRequests = browser.leakedRequests();
+  leakedRequests.push(...browser.leakedRequests());
 
-  let extension: ExtensionPageResult[] = [];
-  let extensionSkipped: string | undefined = skipExtension ? 'skipped with --skip-extension' : extensionBuildProblem();
-  if (!extensionSkipped) {
-    log(`the built extension (${EXTENSION_DIR}), one traced load per page (${elapsed()})`);
-    try {
-      extension = await measureExtension(pages, server, log);
-    } catch (error) {
-      extensionSkipped = `failed: ${error instanceof Error ? error.message : String(error)}`;
-    }
-  }
   await server.close();
-  if (extensionSkipped) log(`extension measurement: ${extensionSkipped}`);
 
   const pageReports: PageReport[] = pages.map((page) => {
     const of = (method: string) => samples.get(`${page.name}/${method}`) ?? [];

@@ -150,6 +150,8 @@ export interface ExtensionWork {
    * as the time-sliced scan adds them, and whatever the page itself did.
    */
   longestTaskInWindowMs: number;
+  /** What the longest extension task spent its time on: its events of 2 ms or more, longest first. */
+  longestTaskEvents: string[];
 }
 
 function extensionUrl(event: TraceEvent): boolean {
@@ -204,11 +206,37 @@ export function summariseExtensionWork(events: readonly TraceEvent[]): Extension
   const first = scripts[0];
   const last = scripts.reduce((latest, script) => Math.max(latest, end(script)), 0);
   const inWindow = tasks.filter((task) => first && task.end > first.ts && task.ts < last);
+  const longest = [...extensionTasks].sort((a, b) => durationMs(b) - durationMs(a))[0];
   return {
     taskCount: extensionTasks.size,
     taskMs: [...extensionTasks].reduce((sum, task) => sum + durationMs(task), 0),
     longestTaskMs: Math.max(0, ...[...extensionTasks].map(durationMs)),
     scriptMs,
     longestTaskInWindowMs: Math.max(0, ...inWindow.map(durationMs)),
+    longestTaskEvents: longest ? eventsWithin(events, thread, longest) : [],
   };
+}
+
+const BREAKDOWN_MIN_US = 2_000;
+const BREAKDOWN_SIZE = 8;
+
+function eventsWithin(events: readonly TraceEvent[], thread: { pid: number; tid: number }, task: Task): string[] {
+  return events
+    .filter(
+      (event) =>
+        event.ph === 'X' &&
+        event.pid === thread.pid &&
+        event.tid === thread.tid &&
+        event.ts >= task.ts &&
+        end(event) <= task.end &&
+        (event.dur ?? 0) >= BREAKDOWN_MIN_US &&
+        event.name !== TASK_EVENT,
+    )
+    .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
+    .slice(0, BREAKDOWN_SIZE)
+    .map((event) => {
+      const url = event.args?.data?.url;
+      const where = url ? ` ${url.slice(url.lastIndexOf('/') + 1)}` : '';
+      return `${event.name}${where} ${((event.dur ?? 0) / 1000).toFixed(1)} ms`;
+    });
 }
