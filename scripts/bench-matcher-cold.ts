@@ -5,6 +5,7 @@
  *
  *   npx jiti scripts/bench-matcher-cold.ts            # 9 samples per measurement
  *   npx jiti scripts/bench-matcher-cold.ts 15         # more samples
+ *   npx jiti scripts/bench-matcher-cold.ts 9 /tmp/old # also a baseline checkout (e.g. a git worktree)
  *
  * The matcher and the bundled matcher data are bundled into one plain ES
  * module first (with rolldown, which Vite already brings), as the extension
@@ -18,6 +19,8 @@
  * Blocks are the page's text between tags, scripts and styles removed: rough,
  * but the same text a page's text nodes hold.
  * The table shows the median of the samples and, in brackets, min–max.
+ * With a baseline, its samples interleave with this tree's, so machine
+ * noise hits both alike.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -29,11 +32,12 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const pagesDir = process.env.CROSSREAD_REAL_PAGES ?? '/work/shared/realpages';
 const pages = ['cnn', 'qq', 'aktualne'];
 const samples = Number(process.argv[2] ?? 9);
+const baseline = process.argv[3] ? resolve(process.argv[3]) : undefined;
 const work = join(tmpdir(), `crossread-bench-cold-${process.pid}`);
 
-const ENTRY = `
-export { bundledMatcher } from ${JSON.stringify(resolve(root, 'lib/bundled-dataset.ts'))};
-export { normalizeText } from ${JSON.stringify(resolve(root, 'lib/matching/normalize.ts'))};
+const entry = (tree: string) => `
+export { bundledMatcher } from ${JSON.stringify(resolve(tree, 'lib/bundled-dataset.ts'))};
+export { normalizeText } from ${JSON.stringify(resolve(tree, 'lib/matching/normalize.ts'))};
 `;
 
 /** The sample process: plain JavaScript, run by `node` with no loader. */
@@ -43,7 +47,7 @@ const [mode, blocksFile] = process.argv.slice(2);
 const blocks = blocksFile ? JSON.parse(readFileSync(blocksFile, 'utf8')) : [];
 const times = {};
 let t = performance.now();
-const engine = await import('./engine.mjs');
+const engine = await import(process.env.ENGINE);
 times.import = performance.now() - t;
 if (mode === 'normalize') {
   for (const pass of ['first', 'second', 'third']) {
@@ -91,30 +95,31 @@ function pageBlocks(html: string): string[] {
     .filter((block) => block.trim().length > 0);
 }
 
-async function bundleEngine(): Promise<void> {
+async function bundleEngine(tree: string, name: string): Promise<void> {
   const { build } = await import('rolldown');
   await build({
     input: 'crossread-bench-entry',
-    cwd: root,
+    cwd: tree,
+    tsconfig: false, // the engine needs none; a bare checkout has no .wxt/tsconfig.json to extend
     logLevel: 'silent',
     plugins: [
       {
         name: 'entry',
         resolveId: (id) => (id === 'crossread-bench-entry' ? id : null),
-        load: (id) => (id === 'crossread-bench-entry' ? ENTRY : null),
+        load: (id) => (id === 'crossread-bench-entry' ? entry(tree) : null),
       },
     ],
-    output: { file: join(work, 'engine.mjs'), format: 'esm', minify: false },
+    output: { file: join(work, name), format: 'esm', minify: false },
   });
-  writeFileSync(join(work, 'child.mjs'), CHILD);
 }
 
 type Times = Record<string, number>;
 
-function sample(mode: string, blocksFile?: string): Times {
+function sample(engine: string, mode: string, blocksFile?: string): Times {
   const args = [join(work, 'child.mjs'), mode];
   if (blocksFile) args.push(blocksFile);
-  const run = spawnSync(process.execPath, args, { encoding: 'utf8', cwd: work });
+  const env = { ...process.env, ENGINE: `./${engine}` };
+  const run = spawnSync(process.execPath, args, { encoding: 'utf8', cwd: work, env });
   if (run.status !== 0) throw new Error(`sample failed: ${run.stderr}`);
   return JSON.parse(run.stdout) as Times;
 }
@@ -130,15 +135,49 @@ function summary(runs: Times[], key: string): string {
   return `${fmt(median(values))} (${fmt(Math.min(...values))}–${fmt(Math.max(...values))})`;
 }
 
+interface Results {
+  load: Times[];
+  find: Map<string, Times[]>;
+  normalize: Map<string, Times[]>;
+}
+
+function results(): Results {
+  return {
+    load: [],
+    find: new Map(pages.map((page) => [page, []])),
+    normalize: new Map(pages.map((page) => [page, []])),
+  };
+}
+
+function report(title: string, { load, find, normalize }: Results): void {
+  console.log(`\n== ${title}`);
+  console.log(`module import ${summary(load, 'import')}`);
+  console.log(`bundledMatcher() ${summary(load, 'load')}`);
+  for (const page of pages) {
+    const runs = find.get(page) ?? [];
+    console.log(
+      `${page} findMentions (${runs[0]?.mentions} mentions): first ${summary(runs, 'first')}, ` +
+        `second ${summary(runs, 'second')}, third ${summary(runs, 'third')}`,
+    );
+    const norm = normalize.get(page) ?? [];
+    console.log(
+      `${page} normalizeText: first ${summary(norm, 'first')}, second ${summary(norm, 'second')}, ` +
+        `third ${summary(norm, 'third')}`,
+    );
+  }
+}
+
 async function main(): Promise<void> {
   mkdirSync(work, { recursive: true });
-  await bundleEngine();
+  writeFileSync(join(work, 'child.mjs'), CHILD);
+  const engines = new Map<string, Results>([['engine.mjs', results()]]);
+  await bundleEngine(root, 'engine.mjs');
+  if (baseline) {
+    await bundleEngine(baseline, 'baseline.mjs');
+    engines.set('baseline.mjs', results());
+  }
   console.log(`Cold matcher benchmark: median of ${samples} fresh node processes each, ms (min–max)\n`);
 
-  // Samples of the different measurements interleave, so machine noise hits them alike.
-  const load: Times[] = [];
-  const find = new Map<string, Times[]>(pages.map((page) => [page, []]));
-  const normalize = new Map<string, Times[]>(pages.map((page) => [page, []]));
   const blockFiles = new Map<string, string>();
   for (const page of pages) {
     const blocks = pageBlocks(readFileSync(join(pagesDir, `${page}.html`), 'utf8'));
@@ -148,27 +187,18 @@ async function main(): Promise<void> {
     const chars = blocks.reduce((sum, block) => sum + block.length, 0);
     console.log(`${page}: ${blocks.length} blocks, ${chars} characters`);
   }
+  // Samples of the different measurements interleave, so machine noise hits them alike.
   for (let i = 0; i < samples; i++) {
-    load.push(sample('load'));
-    for (const page of pages) {
-      find.get(page)?.push(sample('find', blockFiles.get(page)));
-      normalize.get(page)?.push(sample('normalize', blockFiles.get(page)));
+    for (const [engine, { load, find, normalize }] of engines) {
+      load.push(sample(engine, 'load'));
+      for (const page of pages) {
+        find.get(page)?.push(sample(engine, 'find', blockFiles.get(page)));
+        normalize.get(page)?.push(sample(engine, 'normalize', blockFiles.get(page)));
+      }
     }
   }
-  console.log(`\nmodule import ${summary(load, 'import')}`);
-  console.log(`bundledMatcher() ${summary(load, 'load')}`);
-  for (const page of pages) {
-    const runs = find.get(page) ?? [];
-    console.log(
-      `\n${page} findMentions (${runs[0]?.mentions} mentions): first ${summary(runs, 'first')}, ` +
-        `second ${summary(runs, 'second')}, third ${summary(runs, 'third')}`,
-    );
-    const norm = normalize.get(page) ?? [];
-    console.log(
-      `${page} normalizeText: first ${summary(norm, 'first')}, second ${summary(norm, 'second')}, ` +
-        `third ${summary(norm, 'third')}`,
-    );
-  }
+  if (baseline) report(`baseline: ${baseline}`, engines.get('baseline.mjs') ?? results());
+  report(`this tree: ${root}`, engines.get('engine.mjs') ?? results());
 }
 
 await main();
