@@ -59,8 +59,8 @@ export interface CrossreadBench {
   wrap(): Promise<HighlightResult>;
   /** Removes what paint() or wrap() showed. */
   clear(): void;
-  /** compileMatcher on the bundled dataset, or on one with `aliasCount` aliases. */
-  compile(aliasCount?: number): Promise<CompileResult>;
+  /** compileMatcher on the bundled dataset. */
+  compile(): Promise<CompileResult>;
   /** Loading the bundled dataset's matcher from its precompiled form, as the content script does. */
   loadMatcher(): Promise<CompileResult>;
   /**

@@ -20,6 +20,8 @@ export interface Sample {
   busyMs: number;
   /** Tasks of 50 ms or more that the page's own longtask PerformanceObserver saw during the run. */
   longTaskCount: number;
+  /** The longest of those, 0 if none: for the runs that are not traced. */
+  longestLongTaskMs: number;
   /** Mentions (Crossread), marks (mark.js) or text nodes (floor). */
   found: number;
   /** Characters of text the floor collected. */
@@ -28,15 +30,17 @@ export interface Sample {
   compileMs?: number;
   /** Time to load the bundled matcher before a paint or wrap run (not part of `ms`). */
   matcherMs?: number;
+  /** Aliases in the dataset the run used. */
   aliases?: number;
+  /** mark.js per alias: how many it got through before its budget ran out. */
   aliasesDone?: number;
   complete?: boolean;
 }
 
 type PageSample = Omit<Sample, 'longestTaskMs' | 'taskCount' | 'busyMs'>;
 
-function timing(result: RunTiming): Pick<Sample, 'ms' | 'longTaskCount'> {
-  return { ms: result.ms, longTaskCount: result.longTaskCount };
+function timing(result: RunTiming): Pick<Sample, 'ms' | 'longTaskCount' | 'longestLongTaskMs'> {
+  return { ms: result.ms, longTaskCount: result.longTaskCount, longestLongTaskMs: result.longestLongTaskMs };
 }
 
 async function runInPage(tab: Page, run: Run): Promise<PageSample> {
@@ -56,22 +60,34 @@ async function runInPage(tab: Page, run: Run): Promise<PageSample> {
     }
     case 'markCombined': {
       const result = await tab.evaluate(() => (window.crossreadBench as CrossreadBench).markCombined());
-      return { ...timing(result), found: result.marks, aliasesDone: result.aliasesDone, complete: result.complete };
+      return {
+        ...timing(result),
+        found: result.marks,
+        aliases: result.aliasesTotal,
+        aliasesDone: result.aliasesDone,
+        complete: result.complete,
+      };
     }
     case 'markNaive': {
       const result = await tab.evaluate(
         (budgetMs) => (window.crossreadBench as CrossreadBench).markNaive(budgetMs),
         run.budgetMs,
       );
-      return { ...timing(result), found: result.marks, aliasesDone: result.aliasesDone, complete: result.complete };
+      return {
+        ...timing(result),
+        found: result.marks,
+        aliases: result.aliasesTotal,
+        aliasesDone: result.aliasesDone,
+        complete: result.complete,
+      };
     }
     case 'compile': {
       const result = await tab.evaluate(() => (window.crossreadBench as CrossreadBench).compile());
-      return { ms: result.ms, longTaskCount: 0, found: 0, aliases: result.aliases };
+      return { ms: result.ms, longTaskCount: 0, longestLongTaskMs: 0, found: 0, aliases: result.aliases };
     }
     case 'loadMatcher': {
       const result = await tab.evaluate(() => (window.crossreadBench as CrossreadBench).loadMatcher());
-      return { ms: result.ms, longTaskCount: 0, found: 0, aliases: result.aliases };
+      return { ms: result.ms, longTaskCount: 0, longestLongTaskMs: 0, found: 0, aliases: result.aliases };
     }
     case 'scan': {
       const result = await tab.evaluate(

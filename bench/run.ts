@@ -23,9 +23,10 @@ import { median } from './stats';
 /** Fresh loads per page and method; each number reported is their median. */
 const DEFAULT_REPETITIONS = 5;
 /**
- * One mark() call per alias takes seconds on every page (about 4–70 ms per
- * alias, 719 aliases). It runs in full only on these three real pages, the
- * ones it finished fastest on in a trial run; elsewhere it gets a budget.
+ * One mark() call per alias takes seconds on every page (719 aliases at about
+ * 5 ms each on the smallest pages, over 100 ms each on wikipedia-2). It runs
+ * in full only on these three real pages, the ones it finished fastest on in
+ * a trial run; elsewhere one load gets a time budget.
  */
 const NAIVE_FULL_PAGES = ['qq', 'cnn', 'medium-3'];
 const NAIVE_BUDGET_MS = 2_000;
