@@ -15,6 +15,8 @@ export function summarisePageMentions(
     const entity = entitiesById.get(entityId);
     return entity ? [{ entityId, name: entity.name, kind: entity.kind, count }] : [];
   });
-  entities.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  // Code-point order, not localeCompare: the first localeCompare in a content
+  // script loads collation data, tens of milliseconds on every page.
+  entities.sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { total: entityIds.length, entities };
 }

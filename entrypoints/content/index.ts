@@ -36,7 +36,7 @@ export default defineContentScript({
     const hitTester = new MentionHitTester(document, () => live.mentions());
     const live = new LiveHighlighting(document, highlighter, () => {
       hitTester.invalidate();
-      const report: MentionCountReport = { type: 'crossread:mention-count', total: summary().total };
+      const report: MentionCountReport = { type: 'crossread:mention-count', total: live.mentions().length };
       // The background may be restarting; the badge is a convenience, so a lost report is fine.
       browser.runtime.sendMessage(report).catch(() => undefined);
     });

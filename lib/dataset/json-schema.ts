@@ -1,5 +1,5 @@
 import { z } from '../zod';
-import { datasetSchema, SCHEMA_VERSION } from './schema';
+import { datasetSchemas, SCHEMA_VERSION } from './schema';
 
 /**
  * The JSON Schema of the dataset format, for people who publish datasets and
@@ -8,7 +8,7 @@ import { datasetSchema, SCHEMA_VERSION } from './schema';
  * enforced by `npm run dataset:check`.
  */
 export function datasetJsonSchemaText(): string {
-  const schema = z.toJSONSchema(datasetSchema, { target: 'draft-2020-12', unrepresentable: 'any' });
+  const schema = z.toJSONSchema(datasetSchemas().datasetSchema, { target: 'draft-2020-12', unrepresentable: 'any' });
   const documented = {
     $id: `urn:crossread:dataset-schema:v${SCHEMA_VERSION}`,
     title: `Crossread dataset (schema version ${SCHEMA_VERSION})`,

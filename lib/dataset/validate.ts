@@ -2,7 +2,7 @@ import type { z } from '../zod';
 import { checkIntegrity, type DatasetIssue, formatPath } from './integrity';
 import { LIMITS } from './limits';
 import { migrateDataset } from './migrate';
-import { type Dataset, datasetSchema } from './schema';
+import { type Dataset, datasetSchemas } from './schema';
 
 export type DatasetValidation = { ok: true; dataset: Dataset } | { ok: false; issues: DatasetIssue[] };
 
@@ -33,7 +33,7 @@ export function validateDataset(data: unknown): DatasetValidation {
   const migrated = migrateDataset(data);
   if (!migrated.ok) return { ok: false, issues: [migrated.issue] };
   // reportInput lets a message tell a missing field from a wrong one; the input itself is never shown.
-  const parsed = datasetSchema.safeParse(migrated.data, { reportInput: true });
+  const parsed = datasetSchemas().datasetSchema.safeParse(migrated.data, { reportInput: true });
   if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error).slice(0, MAX_ISSUES) };
   const issues = checkIntegrity(parsed.data);
   if (issues.length > 0) return { ok: false, issues: issues.slice(0, MAX_ISSUES) };

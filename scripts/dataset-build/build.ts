@@ -6,7 +6,7 @@
 import {
   type Dataset,
   type DatasetIssue,
-  datasetSchema,
+  datasetSchemas,
   formatPath,
   SCHEMA_VERSION,
   validateDatasetJson,
@@ -61,7 +61,7 @@ function parseBrief(brief: unknown): Dataset {
       { path: 'schemaVersion', message: `must be ${SCHEMA_VERSION}, not ${JSON.stringify(version)}` },
     ]);
   }
-  const result = datasetSchema.safeParse(brief);
+  const result = datasetSchemas().datasetSchema.safeParse(brief);
   if (!result.success) {
     const issues: DatasetIssue[] = result.error.issues.map((issue) => ({
       path: formatPath(issue.path),
