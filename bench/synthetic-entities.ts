@@ -10,7 +10,7 @@ const SYLLABLES = [
 ];
 
 /** A small deterministic PRNG (mulberry32), so every run compiles the same names. */
-function randomSource(seed: number): () => number {
+export function randomSource(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -7,6 +7,11 @@ import bundledMatcherText from '../assets/datasets/third-country-deportations.ma
 import type { Dataset } from './dataset/schema';
 import { type Matcher, type MatcherData, matcherFromData } from './matching';
 
+/** Vite hands over `?raw` imports as text; jiti (the Node scripts) ignores the suffix and hands over the parsed JSON. */
+function fromJson<T>(imported: unknown): T {
+  return (typeof imported === 'string' ? JSON.parse(imported) : imported) as T;
+}
+
 let dataset: Dataset | undefined;
 let matcher: Matcher | undefined;
 
@@ -17,7 +22,7 @@ let matcher: Matcher | undefined;
  * for no safety gain, since the file is part of the signed package.
  */
 export function bundledDataset(): Dataset {
-  dataset ??= JSON.parse(bundledText) as Dataset;
+  dataset ??= fromJson<Dataset>(bundledText);
   return dataset;
 }
 
@@ -26,6 +31,6 @@ export function bundledDataset(): Dataset {
  * compiling it on a page would cost tens of milliseconds on a cold start.
  */
 export function bundledMatcher(): Matcher {
-  matcher ??= matcherFromData(JSON.parse(bundledMatcherText) as MatcherData);
+  matcher ??= matcherFromData(fromJson<MatcherData>(bundledMatcherText));
   return matcher;
 }

@@ -11,6 +11,8 @@
  * size, so it shows what the dictionary size alone costs) and one naming any
  * of them. Everything is seeded, so runs differ only by machine noise.
  */
+
+import { randomSource } from '../bench/synthetic-entities';
 import { bundledDataset } from '../lib/bundled-dataset';
 import type { Entity } from '../lib/dataset';
 import { compileMatcher, compileMatcherData, matcherFromData } from '../lib/matcher';
@@ -24,18 +26,6 @@ function time<T>(run: () => T): [T, number] {
   const start = performance.now();
   const result = run();
   return [result, performance.now() - start];
-}
-
-/** A small seeded PRNG (mulberry32), so the synthetic data is the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SYLLABLES = ['ka', 'ro', 'te', 'lu', 'mi', 'sa', 'no', 'vi', 'da', 'be', 'zu', 'ha', 'po', 'ri', 'ne', 'to'];
@@ -54,7 +44,7 @@ function syntheticName(next: () => number): string {
 
 /** `count` distinct aliases over entities of three aliases each; the first 300 are the same for every count. */
 function syntheticEntities(count: number): Entity[] {
-  const next = random(42);
+  const next = randomSource(42);
   const seen = new Set<string>();
   const entities: Entity[] = [];
   while (seen.size < count) {
@@ -90,7 +80,7 @@ const FILLER = (
 
 /** About `bytes` characters of prose-like text: filler words, punctuation and mentions of `names`. */
 function syntheticText(bytes: number, names: readonly string[]): string {
-  const next = random(7);
+  const next = randomSource(7);
   const parts: string[] = [];
   let length = 0;
   while (length < bytes) {
