@@ -27,6 +27,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rawTextPlugin } from '../bench/raw-text-plugin';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pagesDir = process.env.CROSSREAD_REAL_PAGES ?? '/work/shared/realpages';
@@ -103,6 +104,7 @@ async function bundleEngine(tree: string, name: string): Promise<void> {
     tsconfig: false, // the engine needs none; a bare checkout has no .wxt/tsconfig.json to extend
     logLevel: 'silent',
     plugins: [
+      rawTextPlugin(),
       {
         name: 'entry',
         resolveId: (id) => (id === 'crossread-bench-entry' ? id : null),
