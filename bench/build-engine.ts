@@ -4,6 +4,9 @@ import { resolve } from 'node:path';
 // esbuild is not installed here (Vite 8 bundles with Rolldown and lists esbuild
 // only as an optional peer), so the bench uses Rolldown, which Vite brings.
 import { build } from 'rolldown';
+// lib/bundled-dataset.ts imports its data with Vite's `?raw`; this gives the
+// bundle the same text, so the bench parses the data the way the extension does.
+import { rawTextPlugin } from './raw-text-plugin';
 
 /** The name the bundle gives itself, so CDP traces and stack traces can tell its code apart. */
 export const ENGINE_BUNDLE_URL = 'crossread-bench-engine.js';
@@ -17,6 +20,7 @@ export async function buildEngineBundle(): Promise<string> {
   const output = await build({
     input: resolve(import.meta.dirname, 'engine-entry.ts'),
     platform: 'browser',
+    plugins: [rawTextPlugin()],
     logLevel: 'warn',
     write: false,
     output: { format: 'iife', minify: false, sourcemap: false },

@@ -71,6 +71,11 @@ async function main(): Promise<number> {
   const { repetitions, only, skipExtension } = options();
   const elapsed = () => `${((Date.now() - startedAt) / 1000).toFixed(0)} s`;
 
+  // Read before bundling: the run measures the tree as it is now, whatever is committed meanwhile.
+  const commit = git('rev-parse', 'HEAD');
+  const uncommittedEngineChanges = git('status', '--porcelain', '--', 'lib', 'page', 'assets')
+    .split('\n')
+    .filter((line) => line.length > 0);
   log('bundling the engine (bench/engine-entry.ts) …');
   const scripts = [await buildEngineBundle(), markJsSource()];
   const realPages = loadRealPages().filter((page) => !only || only.includes(page.name));
@@ -162,11 +167,9 @@ async function main(): Promise<number> {
   });
   const report: BenchReport = {
     generatedAt: new Date().toISOString(),
-    commit: git('rev-parse', 'HEAD'),
+    commit,
     // The bench measures the working tree; say when the engine differs from the commit.
-    uncommittedEngineChanges: git('status', '--porcelain', '--', 'lib', 'page')
-      .split('\n')
-      .filter((line) => line.length > 0),
+    uncommittedEngineChanges,
     browser: userAgent,
     machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version },
     settings: {
