@@ -82,7 +82,10 @@ export function isSkipZone(element: Element): boolean {
   if (SKIPPED_TAGS.has(element.tagName)) return true;
   // SVG and MathML content is vector art and formulas, not prose.
   if (element.namespaceURI !== HTML_NAMESPACE) return true;
-  return (element as HTMLElement).isContentEditable === true;
+  // The attribute, not isContentEditable: that getter consults computed style,
+  // which can force a style recalculation in the middle of the walk.
+  const editable = element.getAttribute('contenteditable');
+  return editable !== null && editable.toLowerCase() !== 'false';
 }
 
 /** True when `node` lies inside a skip zone, looking up to `root`. */
@@ -164,14 +167,16 @@ export async function scanForMentions(
 
   const rootList = (Array.isArray(roots) ? roots : [roots]) as readonly Element[];
   for (const root of rootList) {
-    const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-      acceptNode: (node: Node) =>
-        node.nodeType === Node.ELEMENT_NODE && isSkipZone(node as Element)
-          ? NodeFilter.FILTER_REJECT
-          : NodeFilter.FILTER_ACCEPT,
-    });
+    // A root that is, or sits in, a skip zone (a textarea the page just added) has nothing to read.
+    if (isSkipZone(root) || isInSkipZone(root, root.ownerDocument.documentElement)) continue;
+    // No acceptNode filter: a JavaScript callback per node costs more than the
+    // whole native walk. Skip zones are jumped over in the loop instead.
+    const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
     let current = null as BlockText | null;
-    for (let node: Node | null = walker.nextNode(); node; node = walker.nextNode()) {
+    let lastParent: Node | null = null;
+    let lastBlock: Element = root;
+    let node: Node | null = walker.nextNode();
+    while (node) {
       if (options.signal?.aborted) return found;
       if (++nodesSinceCheck >= NODES_BETWEEN_CLOCK_CHECKS) {
         nodesSinceCheck = 0;
@@ -182,24 +187,43 @@ export async function scanForMentions(
         }
       }
       if (node.nodeType === Node.TEXT_NODE) {
-        const block = blockOf(node, root);
-        if (current?.block !== block) {
+        // Sibling text nodes share a parent, and so a block: look it up once.
+        if (node.parentNode !== lastParent) {
+          lastParent = node.parentNode;
+          lastBlock = blockOf(node, root);
+        }
+        if (current?.block !== lastBlock) {
           if (current) matchBlock(current);
-          current = { block, nodes: [], starts: [], text: '' };
+          current = { block: lastBlock, nodes: [], starts: [], text: '' };
         }
         current.nodes.push(node as Text);
         current.starts.push(current.text.length);
         current.text += (node as Text).data;
+      } else if (isSkipZone(node as Element)) {
+        node = nextOutside(walker, node, root);
+        continue;
       } else if ((node as Element).tagName === 'BR' && current) {
         // A line break separates words: "Olivier<br>Nduhungirehe" reads as two words of one name.
         current.nodes.push(null);
         current.starts.push(current.text.length);
         current.text += '\n';
       }
+      node = walker.nextNode();
     }
     if (current) matchBlock(current);
   }
   return found;
+}
+
+/** The node after `element`'s subtree in document order, within `root`; moves the walker there. */
+function nextOutside(walker: TreeWalker, element: Node, root: Node): Node | null {
+  walker.currentNode = element;
+  for (;;) {
+    const sibling = walker.nextSibling();
+    if (sibling) return sibling;
+    const parent = walker.parentNode();
+    if (!parent || parent === root) return null;
+  }
 }
 
 /** Maps a [start, end) match in the block's joined text back to DOM positions. */

@@ -82,6 +82,15 @@ describe('scanForMentions', () => {
     expect(insideSkipZone).toEqual([]);
   });
 
+  it('reads nothing when the root itself is or sits in a skip zone', async () => {
+    const editable = element('div', element('p', 'Rwanda'));
+    editable.setAttribute('contenteditable', '');
+    const textarea = element('textarea', 'Rwanda');
+    document.body.replaceChildren(editable, textarea);
+    const inner = editable.firstElementChild as Element;
+    expect(await scanForMentions([textarea, inner, editable], matcher)).toEqual([]);
+  });
+
   it('gives the main thread back between slices and stops when aborted', async () => {
     const big = element('div');
     for (let index = 0; index < 3000; index++) big.append(element('p', `Paragraph ${index} about Rwanda.`));
