@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { type CrossreadBench, type RunTiming, TRACE_RUN_END, TRACE_RUN_START } from './bench-api';
+import { type CrossreadBench, type MarkJsResult, type RunTiming, TRACE_RUN_END, TRACE_RUN_START } from './bench-api';
 import { load, newTab } from './browser';
 import { startTrace, summariseRunTasks, TASK_CATEGORIES } from './trace';
 
@@ -43,6 +43,16 @@ function timing(result: RunTiming): Pick<Sample, 'ms' | 'longTaskCount' | 'longe
   return { ms: result.ms, longTaskCount: result.longTaskCount, longestLongTaskMs: result.longestLongTaskMs };
 }
 
+function markJsSample(result: MarkJsResult) {
+  return {
+    ...timing(result),
+    found: result.marks,
+    aliases: result.aliasesTotal,
+    aliasesDone: result.aliasesDone,
+    complete: result.complete,
+  };
+}
+
 async function runInPage(tab: Page, run: Run): Promise<PageSample> {
   // Each callback runs in the page, serialised by Playwright: it may only use what the page has.
   switch (run.method) {
@@ -59,27 +69,12 @@ async function runInPage(tab: Page, run: Run): Promise<PageSample> {
       return { ...timing(result), found: result.mentions, matcherMs: result.matcherMs };
     }
     case 'markCombined': {
-      const result = await tab.evaluate(() => (window.crossreadBench as CrossreadBench).markCombined());
-      return {
-        ...timing(result),
-        found: result.marks,
-        aliases: result.aliasesTotal,
-        aliasesDone: result.aliasesDone,
-        complete: result.complete,
-      };
+      return markJsSample(await tab.evaluate(() => (window.crossreadBench as CrossreadBench).markCombined()));
     }
     case 'markNaive': {
-      const result = await tab.evaluate(
-        (budgetMs) => (window.crossreadBench as CrossreadBench).markNaive(budgetMs),
-        run.budgetMs,
+      return markJsSample(
+        await tab.evaluate((budgetMs) => (window.crossreadBench as CrossreadBench).markNaive(budgetMs), run.budgetMs),
       );
-      return {
-        ...timing(result),
-        found: result.marks,
-        aliases: result.aliasesTotal,
-        aliasesDone: result.aliasesDone,
-        complete: result.complete,
-      };
     }
     case 'compile': {
       const result = await tab.evaluate(() => (window.crossreadBench as CrossreadBench).compile());
