@@ -1,7 +1,14 @@
 export { aliasKey, type DatasetIssue, formatPath } from './integrity';
 export { LIMITS } from './limits';
 export * from './schema';
-export { type DatasetValidation, formatIssues, parseDataset, validateDataset, validateDatasetJson } from './validate';
+export {
+  checkSchema,
+  type DatasetValidation,
+  formatIssues,
+  parseDataset,
+  validateDataset,
+  validateDatasetJson,
+} from './validate';
 
 import type { Dataset } from './schema';
 

@@ -26,18 +26,30 @@ function plainMessage(issue: z.core.$ZodIssue): string {
 }
 
 /**
+ * Checks a dataset of the current schema version against the schema alone,
+ * without migration or integrity checks (the dataset build checks its partial
+ * brief this way, before the merge that completes its references).
+ */
+export function checkSchema(data: unknown): DatasetValidation {
+  // reportInput lets a message tell a missing field from a wrong one; the input itself is never shown.
+  const parsed = datasetSchemas().datasetSchema.safeParse(data, { reportInput: true });
+  return parsed.success
+    ? { ok: true, dataset: parsed.data }
+    : { ok: false, issues: zodIssues(parsed.error).slice(0, MAX_ISSUES) };
+}
+
+/**
  * Validates an already-decoded dataset: migrated forward from older schema
  * versions, then the schema, then integrity. Never throws.
  */
 export function validateDataset(data: unknown): DatasetValidation {
   const migrated = migrateDataset(data);
   if (!migrated.ok) return { ok: false, issues: [migrated.issue] };
-  // reportInput lets a message tell a missing field from a wrong one; the input itself is never shown.
-  const parsed = datasetSchemas().datasetSchema.safeParse(migrated.data, { reportInput: true });
-  if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error).slice(0, MAX_ISSUES) };
-  const issues = checkIntegrity(parsed.data);
+  const parsed = checkSchema(migrated.data);
+  if (!parsed.ok) return parsed;
+  const issues = checkIntegrity(parsed.dataset);
   if (issues.length > 0) return { ok: false, issues: issues.slice(0, MAX_ISSUES) };
-  return { ok: true, dataset: parsed.data };
+  return parsed;
 }
 
 /** Validates dataset JSON text from an untrusted source: size first, then JSON, then everything else. */

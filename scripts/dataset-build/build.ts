@@ -3,14 +3,7 @@
  * Pure: takes the decoded brief, returns the JSON text; scripts/build-dataset.ts
  * reads and writes the files.
  */
-import {
-  type Dataset,
-  type DatasetIssue,
-  datasetSchemas,
-  formatPath,
-  SCHEMA_VERSION,
-  validateDatasetJson,
-} from '../../lib/dataset';
+import { checkSchema, type Dataset, SCHEMA_VERSION, validateDatasetJson } from '../../lib/dataset';
 import { compileMatcherData } from '../../lib/matching';
 import { COUNTRY_LAYER_CREDITS, generateCountries } from './countries';
 import { DatasetBuildError, mergeDataset } from './merge';
@@ -61,13 +54,7 @@ function parseBrief(brief: unknown): Dataset {
       { path: 'schemaVersion', message: `must be ${SCHEMA_VERSION}, not ${JSON.stringify(version)}` },
     ]);
   }
-  const result = datasetSchemas().datasetSchema.safeParse(brief);
-  if (!result.success) {
-    const issues: DatasetIssue[] = result.error.issues.map((issue) => ({
-      path: formatPath(issue.path),
-      message: issue.message,
-    }));
-    throw new DatasetBuildError(`${BRIEF_PATH} does not fit the dataset schema:`, issues);
-  }
-  return result.data;
+  const result = checkSchema(brief);
+  if (!result.ok) throw new DatasetBuildError(`${BRIEF_PATH} does not fit the dataset schema:`, result.issues);
+  return result.dataset;
 }
