@@ -9,5 +9,5 @@ const localStorageArea: KeyValueStorage = {
 };
 
 export function openDatasetStore(): DatasetStore {
-  return new DatasetStore(localStorageArea, bundledDataset());
+  return new DatasetStore(localStorageArea, bundledDataset);
 }

@@ -2,8 +2,9 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { openDatasetStore } from '../../extension/dataset-store';
 import { bundledMatcher } from '../../lib/bundled-dataset';
+import type { Entity } from '../../lib/dataset';
 import { STORE_KEYS, type StoredDataset } from '../../lib/dataset/store';
-import { compileMatcher, type Matcher } from '../../lib/matcher';
+import { compileMatcher } from '../../lib/matcher';
 import { type MentionCountReport, pageMentionsRequestSchema } from '../../lib/messages';
 import { summarisePageMentions } from '../../lib/page-mentions';
 import { createHighlighter } from '../../page/highlighter';
@@ -13,19 +14,12 @@ import { LiveHighlighting } from '../../page/live-highlighting';
 import { mountUiHost } from '../../page/ui-host';
 import './highlights.css';
 
-/** The bundled dataset comes with a matcher compiled at build time; others are compiled here. */
-function matcherFor(stored: StoredDataset): Matcher {
-  return stored.location === 'bundled' ? bundledMatcher() : compileMatcher(stored.dataset.entities);
-}
-
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   async main(ctx) {
     const store = openDatasetStore();
-    const initial = (await store.load()).active;
-    let dataset = initial.dataset;
-    let entitiesById = new Map(dataset.entities.map((entity) => [entity.id, entity]));
+    let entitiesById = new Map<string, Entity>();
     const summary = () =>
       summarisePageMentions(
         live.mentions().map((mention) => mention.entityId),
@@ -41,7 +35,13 @@ export default defineContentScript({
       browser.runtime.sendMessage(report).catch(() => undefined);
     });
     ctx.onInvalidated(() => live.stop());
-    await live.show(dataset, matcherFor(initial));
+    const show = (stored: StoredDataset) => {
+      entitiesById = new Map(stored.dataset.entities.map((entity) => [entity.id, entity]));
+      // The bundled dataset comes with a matcher compiled at build time; others are compiled here.
+      const matcher = stored.location === 'bundled' ? bundledMatcher() : compileMatcher(stored.dataset.entities);
+      return live.show(stored.dataset, matcher);
+    };
+    await show((await store.load()).active);
     if (!ctx.isValid) return;
     await mountUiHost(ctx);
     trackHoveredMention(document, hitTester, highlighter, ctx.signal);
@@ -57,10 +57,7 @@ export default defineContentScript({
     const onStorageChanged = (changes: Record<string, unknown>) => {
       if (!(STORE_KEYS.pointer in changes)) return;
       store.load().then((state) => {
-        if (!ctx.isValid) return;
-        dataset = state.active.dataset;
-        entitiesById = new Map(dataset.entities.map((entity) => [entity.id, entity]));
-        void live.show(dataset, matcherFor(state.active));
+        if (ctx.isValid) void show(state.active);
       });
     };
     browser.storage.local.onChanged.addListener(onStorageChanged);

@@ -80,7 +80,8 @@ function errorText(error: unknown): string {
 export class DatasetStore {
   constructor(
     private readonly storage: KeyValueStorage,
-    private readonly bundled: Dataset,
+    /** Called only when the bundled dataset is needed: parsing it is wasted start-up work while another one is active. */
+    private readonly bundled: () => Dataset,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -183,6 +184,6 @@ export class DatasetStore {
   }
 
   private bundledEntry(): StoredDataset {
-    return { dataset: this.bundled, source: { type: 'bundled' }, installedAt: null, location: 'bundled' };
+    return { dataset: this.bundled(), source: { type: 'bundled' }, installedAt: null, location: 'bundled' };
   }
 }

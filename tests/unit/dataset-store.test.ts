@@ -33,7 +33,11 @@ describe('DatasetStore', () => {
 
   beforeEach(() => {
     storage = new FakeStorage();
-    store = new DatasetStore(storage, bundled, () => new Date('2025-06-01T10:00:00Z'));
+    store = new DatasetStore(
+      storage,
+      () => bundled,
+      () => new Date('2025-06-01T10:00:00Z'),
+    );
   });
 
   it('starts with the bundled dataset active and nothing previous', async () => {
