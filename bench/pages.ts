@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 
 /** A page the bench loads: served from memory at `/${name}.html`. */
 export interface BenchPage {
@@ -9,7 +9,8 @@ export interface BenchPage {
   html: string;
 }
 
-export const REAL_PAGES_DIR = '/work/shared/realpages';
+/** Real news pages saved from the web: ../shared/realpages beside the clone, read in place, never edited. */
+export const REAL_PAGES_DIR = resolve(process.env.CROSSREAD_REALPAGES ?? '../shared/realpages');
 export const HUGE_PAGE_NAME = 'huge-20-bodies';
 const HUGE_PAGE_BODIES = 20;
 

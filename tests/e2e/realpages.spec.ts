@@ -1,10 +1,11 @@
+import { REAL_PAGES_DIR } from '../../bench/pages';
 import { expect, test } from './fixtures';
 import { paintedTexts } from './highlights';
-import { openRealPage, REALPAGES_DIR, realPages } from './realpages';
+import { openRealPage, realPages } from './realpages';
 
 test.describe('real news pages', () => {
   test('the saved pages are there (a missing folder must fail, not skip)', () => {
-    expect(realPages.length, `pages in ${REALPAGES_DIR}`).toBeGreaterThanOrEqual(13);
+    expect(realPages.length, `pages in ${REAL_PAGES_DIR}`).toBeGreaterThanOrEqual(13);
   });
 
   for (const file of realPages) {

@@ -1,10 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { quietHtml, REAL_PAGES_DIR } from '../../bench/pages';
 
-// Real news pages saved from the web (../shared/realpages, read in place, never edited).
-export const REALPAGES_DIR = resolve(process.env.CROSSREAD_REALPAGES ?? '../shared/realpages');
-export const realPages = readdirSync(REALPAGES_DIR).filter((name) => name.endsWith('.html'));
+export const realPages = readdirSync(REAL_PAGES_DIR).filter((name) => name.endsWith('.html'));
 
 // Where the variants are served from; the route below answers every request to it.
 const ORIGIN = 'http://127.0.0.1:9';
@@ -20,16 +19,14 @@ const APPENDED = `
 </section>`;
 
 /**
- * The saved page with its scripts and inline handlers removed (they would only
- * fail without a network, change the page at random moments, and their errors
- * would hide ours), with the probe section appended, so every page has
- * mentions and skip zones.
+ * The saved page made quiet as the benchmark does it (no scripts, iframes —
+ * a `srcdoc` iframe runs script in the page's origin — or inline handlers:
+ * they would only fail without a network, change the page at random moments,
+ * and their errors would hide ours), with the probe section appended, so every
+ * page has mentions and skip zones.
  */
 function variant(file: string): string {
-  const html = readFileSync(join(REALPAGES_DIR, file), 'utf8')
-    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '')
-    .replace(/\son[a-z]+\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '')
-    .replace(/<meta[^>]+http-equiv=["']?refresh[^>]*>/gi, '');
+  const html = quietHtml(readFileSync(join(REAL_PAGES_DIR, file), 'utf8'));
   const bodyEnd = html.toLowerCase().lastIndexOf('</body>');
   return bodyEnd === -1 ? html + APPENDED : html.slice(0, bodyEnd) + APPENDED + html.slice(bodyEnd);
 }
