@@ -18,7 +18,10 @@ export default defineConfig({
     name: 'Crossread',
     description:
       'Highlights the deals, countries, officials and organisations a news article mentions, and shows how different outlets reported the same facts. Works offline; nothing you read leaves your browser.',
-    permissions: ['storage'],
+    // alarms: the scheduled dataset refresh. Host access for a dataset URL is asked for one
+    // origin at a time, when the user enters the URL (optional_host_permissions).
+    permissions: ['storage', 'alarms'],
+    optional_host_permissions: ['https://*/*'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -37,6 +40,8 @@ export default defineConfig({
   }),
   vite: () => ({
     plugins: [preact()],
+    // CROSSREAD_MINIFY=0 keeps function names readable in profiles (bench/profile-extension.ts).
+    build: { minify: process.env.CROSSREAD_MINIFY !== '0' },
   }),
   webExt: {
     binaries: { chrome: chromiumPath },

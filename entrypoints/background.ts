@@ -1,7 +1,18 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { handleMentionCountReport } from '../extension/badge';
+import { openDatasetUpdater } from '../extension/dataset-updater';
+import { createOptionsRouter } from '../extension/options-router';
+import { refreshOnAlarm, syncRefreshAlarm } from '../extension/refresh-alarm';
 
 export default defineBackground(() => {
+  const updater = openDatasetUpdater();
+  // Listeners are added synchronously so a message or alarm that wakes the worker is not missed.
   browser.runtime.onMessage.addListener(handleMentionCountReport);
+  browser.runtime.onMessage.addListener(createOptionsRouter(updater));
+  browser.alarms.onAlarm.addListener(refreshOnAlarm(updater));
+  updater
+    .readState()
+    .then((state) => syncRefreshAlarm(state.subscription))
+    .catch((error: unknown) => console.warn('Crossread could not set the refresh alarm', error));
 });

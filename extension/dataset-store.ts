@@ -3,7 +3,7 @@ import { bundledDataset } from '../lib/bundled-dataset';
 import { DatasetStore, type KeyValueStorage } from '../lib/dataset/store';
 
 /** browser.storage.local behind the store's port; readable from every extension context, content scripts included. */
-const localStorageArea: KeyValueStorage = {
+export const localStorageArea: KeyValueStorage = {
   get: (keys) => browser.storage.local.get(keys),
   set: (items) => browser.storage.local.set(items),
 };

@@ -72,7 +72,15 @@ export function validateDatasetJson(json: string): DatasetValidation {
     data = JSON.parse(json);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, issues: [{ path: '(the file)', message: `is not valid JSON (${detail})` }] };
+    // A parser that fails at the very end of the text met a text that stops mid-way: V8 words
+    // it several ways ("Unexpected end of JSON input", "Unterminated string … at position N",
+    // "Expected ',' … at position N"), SpiderMonkey says "unexpected end of data".
+    const position = Number(/at position (\d+)/.exec(detail)?.[1] ?? Number.NaN);
+    const cutShort = /end of (JSON input|data)/i.test(detail) || position >= json.trimEnd().length;
+    const message = cutShort
+      ? `is not valid JSON: it stops part-way through, so it may have been cut short (${detail})`
+      : `is not valid JSON (${detail})`;
+    return { ok: false, issues: [{ path: '(the file)', message }] };
   }
   return validateDataset(data);
 }

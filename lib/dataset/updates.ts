@@ -1,0 +1,340 @@
+import { z } from '../zod';
+import { type DatasetDiff, diffDatasets } from './diff';
+import { checkDatasetUrl, type DownloadOptions, downloadDataset, type FetchLike, type Validators } from './download';
+import type { DatasetIssue } from './integrity';
+import type { Dataset } from './schema';
+import type { DatasetSource, DatasetStore, KeyValueStorage, StoreState } from './store';
+import { validateDataset, validateDatasetJson } from './validate';
+
+/**
+ * Updates of the active dataset from a URL or a file. Every path is the same:
+ * get the text, check it (size, JSON, schema, integrity), compare it with the
+ * active dataset, and only then switch through the DatasetStore, which keeps
+ * the previous dataset. A failure at any step leaves the active dataset as it
+ * was and comes back as plain words (with the dataset's problems by path).
+ *
+ * Pure: storage, fetch and the permission check are passed in.
+ */
+
+export const UPDATES_KEY = 'datasets.updates';
+
+export const SCHEDULES = ['off', 'daily', 'weekly'] as const;
+export type Schedule = (typeof SCHEDULES)[number];
+export const SCHEDULE_MINUTES: Record<Exclude<Schedule, 'off'>, number> = { daily: 24 * 60, weekly: 7 * 24 * 60 };
+
+export const CHECK_OUTCOMES = ['updated', 'unchanged', 'failed', 'needs-confirmation', 'skipped', 'available'] as const;
+export type CheckOutcome = (typeof CHECK_OUTCOMES)[number];
+
+const updateStateSchema = z.strictObject({
+  /** The URL the active dataset came from, how often to check it, and its HTTP validators. */
+  subscription: z
+    .strictObject({
+      url: z.string().max(2048),
+      schedule: z.enum(SCHEDULES),
+      etag: z.string().max(1000).nullable(),
+      lastModified: z.string().max(200).nullable(),
+    })
+    .nullable(),
+  lastCheck: z
+    .strictObject({
+      at: z.string().max(40),
+      url: z.string().max(2048),
+      outcome: z.enum(CHECK_OUTCOMES),
+      message: z.string().max(10_000),
+    })
+    .nullable(),
+});
+export type UpdateState = z.infer<typeof updateStateSchema>;
+export type Subscription = NonNullable<UpdateState['subscription']>;
+export type LastCheck = NonNullable<UpdateState['lastCheck']>;
+
+export const EMPTY_UPDATE_STATE: UpdateState = { subscription: null, lastCheck: null };
+
+/** The update state as stored; anything damaged reads as "no subscription, never checked". */
+export function parseUpdateState(raw: unknown): UpdateState {
+  const parsed = updateStateSchema.safeParse(raw);
+  return parsed.success ? parsed.data : { subscription: null, lastCheck: null };
+}
+
+/** A dataset that passed every check, ready to preview and apply. */
+export interface Candidate {
+  dataset: Dataset;
+  source: DatasetSource;
+  validators: Validators | null;
+  diff: DatasetDiff;
+}
+
+export type CheckResult = { ok: true; candidate: Candidate } | { ok: false; error: string; issues: DatasetIssue[] };
+
+export interface ApplyRequest {
+  dataset: unknown;
+  source: DatasetSource;
+  validators: Validators | null;
+  /** The user confirmed replacing the active dataset with an older version of it. */
+  allowOlder: boolean;
+}
+
+export type ActionResult = { ok: true; message: string; state: StoreState } | { ok: false; error: string };
+
+export interface RefreshResult {
+  outcome: CheckOutcome | 'off';
+  message: string;
+}
+
+export interface UpdaterDeps {
+  fetch: FetchLike;
+  /** Whether Crossread may read `url`'s origin (the optional host permission). */
+  hasPermission: (url: URL) => Promise<boolean>;
+  now?: () => Date;
+  /** Timeouts and size cap for downloads (tests shorten them). */
+  download?: Pick<DownloadOptions, 'timeoutMs' | 'idleTimeoutMs' | 'maxBytes'>;
+}
+
+const MAX_LISTED_ISSUES = 20;
+
+/** One sentence for a dataset that failed its checks; the issues are listed beside it. */
+export function invalidDatasetMessage(issues: readonly DatasetIssue[], where: string): string {
+  const first = issues[0];
+  if (issues.length === 1 && first?.path === '(the file)') return `The dataset from ${where} ${first.message}.`;
+  const count = issues.length === 1 ? 'a problem' : `${issues.length} problems`;
+  return `The dataset from ${where} has ${count}, so it cannot be used:`;
+}
+
+/** Checks dataset JSON text (a file's or a download's) and compares it with the active dataset. */
+export function prepareCandidate(
+  json: string,
+  source: DatasetSource,
+  active: Dataset,
+  validators: Validators | null = null,
+): CheckResult {
+  const where =
+    source.type === 'file' ? `the file ${source.fileName}` : source.type === 'url' ? source.url : 'Crossread';
+  const validation = validateDatasetJson(json);
+  if (!validation.ok) {
+    const fileLevel = validation.issues.length === 1 && validation.issues[0]?.path === '(the file)';
+    return {
+      ok: false,
+      error: invalidDatasetMessage(validation.issues, where),
+      issues: fileLevel ? [] : validation.issues.slice(0, MAX_LISTED_ISSUES),
+    };
+  }
+  return {
+    ok: true,
+    candidate: { dataset: validation.dataset, source, validators, diff: diffDatasets(active, validation.dataset) },
+  };
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export class DatasetUpdater {
+  private tail: Promise<unknown> = Promise.resolve();
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly storage: KeyValueStorage,
+    private readonly store: DatasetStore,
+    private readonly deps: UpdaterDeps,
+  ) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  async readState(): Promise<UpdateState> {
+    const stored = await this.storage.get([UPDATES_KEY]);
+    return parseUpdateState(stored[UPDATES_KEY]);
+  }
+
+  /** Downloads and checks the dataset at `input` for a preview. Applies nothing. */
+  checkUrl(input: string): Promise<CheckResult> {
+    return this.exclusive(async () => {
+      const checked = checkDatasetUrl(input);
+      if (!checked.ok) return { ok: false, error: checked.error, issues: [] };
+      const result = await this.download(checked.url, null);
+      if (result.ok && result.notModified) {
+        return { ok: false, error: `${checked.url.host} answered "not modified" to a fresh request.`, issues: [] };
+      }
+      const check: CheckResult = result.ok
+        ? prepareCandidate(
+            result.text,
+            { type: 'url', url: checked.url.href },
+            (await this.store.load()).active.dataset,
+            result.validators,
+          )
+        : { ok: false, error: result.error, issues: [] };
+      await this.recordCheck(
+        checked.url.href,
+        check.ok ? 'available' : 'failed',
+        check.ok ? `Version ${check.candidate.dataset.version} is available.` : check.error,
+      );
+      return check;
+    });
+  }
+
+  /** Makes a checked dataset active. It is checked again: the request may come from a stale page. */
+  apply(request: ApplyRequest): Promise<ActionResult> {
+    return this.exclusive(async () => {
+      const validation = validateDataset(request.dataset);
+      if (!validation.ok) {
+        const first = validation.issues[0];
+        return {
+          ok: false,
+          error: `The dataset did not pass its checks (${first ? `${first.path}: ${first.message}` : 'unknown problem'}). Nothing was changed.`,
+        };
+      }
+      const dataset = validation.dataset;
+      const active = (await this.store.load()).active.dataset;
+      const diff = diffDatasets(active, dataset);
+      if (diff.sameDataset && diff.direction === 'older' && !request.allowOlder) {
+        return {
+          ok: false,
+          error: `Version ${dataset.version} is older than the active version ${active.version}. Confirm that you want the older version to apply it.`,
+        };
+      }
+      const result = await this.store.activate(dataset, request.source);
+      if (!result.ok) return { ok: false, error: result.error };
+      if (request.source.type === 'url') {
+        const state = await this.readState();
+        await this.writeState({
+          subscription: {
+            url: request.source.url,
+            schedule: state.subscription?.schedule ?? 'off',
+            etag: request.validators?.etag ?? null,
+            lastModified: request.validators?.lastModified ?? null,
+          },
+          lastCheck: {
+            at: this.now().toISOString(),
+            url: request.source.url,
+            outcome: 'updated',
+            message: `Version ${dataset.version} applied.`,
+          },
+        });
+      }
+      return { ok: true, message: `${dataset.title} ${dataset.version} is now active.`, state: result.state };
+    });
+  }
+
+  rollback(): Promise<ActionResult> {
+    return this.exclusive(async () => {
+      const result = await this.store.rollback();
+      if (!result.ok) return { ok: false, error: result.error };
+      const { dataset } = result.state.active;
+      return { ok: true, message: `Back to ${dataset.title} ${dataset.version}.`, state: result.state };
+    });
+  }
+
+  restoreBundled(): Promise<ActionResult> {
+    return this.exclusive(async () => {
+      const result = await this.store.restoreBundled();
+      if (!result.ok) return { ok: false, error: result.error };
+      return { ok: true, message: 'The bundled dataset is active again.', state: result.state };
+    });
+  }
+
+  /** Sets how often the subscribed URL is checked. */
+  setSchedule(schedule: Schedule): Promise<{ ok: true; state: UpdateState } | { ok: false; error: string }> {
+    return this.exclusive(async () => {
+      const state = await this.readState();
+      if (!state.subscription) {
+        return { ok: false, error: 'Apply a dataset from a URL first; then it can be checked on a schedule.' };
+      }
+      const next = { ...state, subscription: { ...state.subscription, schedule } };
+      const written = await this.writeState(next);
+      return written ? { ok: true, state: next } : { ok: false, error: 'Could not save the schedule.' };
+    });
+  }
+
+  /**
+   * The scheduled check (also "check now"): downloads the subscribed URL with
+   * its validators and applies it only if it passes every check and is a newer
+   * version of the active dataset. An older version or a different dataset
+   * waits for the user to review it.
+   */
+  refresh(): Promise<RefreshResult> {
+    return this.exclusive(async () => {
+      const state = await this.readState();
+      const subscription = state.subscription;
+      if (!subscription) return { outcome: 'off', message: 'No dataset URL to check.' };
+      const record = async (outcome: CheckOutcome, message: string): Promise<RefreshResult> => {
+        await this.recordCheck(subscription.url, outcome, message);
+        return { outcome, message };
+      };
+      const current = await this.store.load();
+      const source = current.active.source;
+      if (source.type !== 'url' || source.url !== subscription.url) {
+        return record('skipped', `Not checked: the active dataset did not come from ${subscription.url}.`);
+      }
+      const checked = checkDatasetUrl(subscription.url);
+      if (!checked.ok) return record('failed', checked.error);
+      const result = await this.download(checked.url, subscription);
+      if (!result.ok) return record('failed', result.error);
+      if (result.notModified) return record('unchanged', 'The dataset has not changed since the last check.');
+      const check = prepareCandidate(result.text, source, current.active.dataset, result.validators);
+      if (!check.ok) {
+        const listed = check.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
+        return record('failed', listed ? `${check.error} ${listed}.` : check.error);
+      }
+      const { diff, dataset } = check.candidate;
+      const keepValidators = async () =>
+        this.writeState({
+          ...(await this.readState()),
+          subscription: { ...subscription, etag: result.validators.etag, lastModified: result.validators.lastModified },
+        });
+      if (!diff.sameDataset) {
+        return record(
+          'needs-confirmation',
+          `${subscription.url} now serves a different dataset ("${dataset.title}"). It was not applied; check the address to review it.`,
+        );
+      }
+      if (diff.direction === 'older') {
+        return record(
+          'needs-confirmation',
+          `${subscription.url} now serves version ${dataset.version}, older than the active ${diff.from.version}. It was not applied; check the address to review it.`,
+        );
+      }
+      if (diff.direction === 'same') {
+        await keepValidators();
+        return record('unchanged', `Version ${dataset.version} is still the latest.`);
+      }
+      const applied = await this.store.activate(dataset, source);
+      if (!applied.ok) return record('failed', applied.error);
+      await keepValidators();
+      return record('updated', `Updated from version ${diff.from.version} to ${dataset.version}.`);
+    });
+  }
+
+  private async download(url: URL, validators: Validators | null) {
+    if (!(await this.deps.hasPermission(url).catch(() => false))) {
+      return {
+        ok: false as const,
+        error: `Crossread does not have permission to read ${url.host}. Check the address again from the settings page and allow access when asked.`,
+      };
+    }
+    return downloadDataset(url, { fetch: this.deps.fetch, validators, ...this.deps.download });
+  }
+
+  private async recordCheck(url: string, outcome: CheckOutcome, message: string): Promise<void> {
+    const state = await this.readState();
+    await this.writeState({
+      ...state,
+      lastCheck: { at: this.now().toISOString(), url, outcome, message: message.slice(0, 10_000) },
+    });
+  }
+
+  private async writeState(state: UpdateState): Promise<boolean> {
+    try {
+      await this.storage.set({ [UPDATES_KEY]: state });
+      return true;
+    } catch (error) {
+      console.warn(`Crossread could not save the update state: ${errorText(error)}`);
+      return false;
+    }
+  }
+
+  /** Runs one operation at a time, so a scheduled refresh never interleaves with the user's apply or rollback. */
+  private exclusive<T>(operation: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(operation, operation);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+}
