@@ -1,88 +1,197 @@
-import { countEntitiesByKind } from '../lib/dataset';
-import type { DatasetSource, StoredDataset, StoreState } from '../lib/dataset/store';
-import { kindLabel } from '../lib/kinds';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { OptionsApi, OptionsSnapshot } from '../extension/options-client';
+import { countEntitiesByKind, LIMITS } from '../lib/dataset';
+import { checkDatasetUrl } from '../lib/dataset/download';
+import type { DatasetIssue } from '../lib/dataset/integrity';
+import { type Candidate, prepareCandidate, type Schedule } from '../lib/dataset/updates';
+import type { OptionsActionResult } from '../lib/options-messages';
+import type { Settings } from '../lib/settings';
+import { DatasetPanel } from './options/DatasetPanel';
+import { PreviewPanel } from './options/PreviewPanel';
+import { SettingsPanel } from './options/SettingsPanel';
+import { UpdatePanel } from './options/UpdatePanel';
 
-function formatDate(isoDate: string): string {
-  // Dataset dates are calendar dates; format them in UTC so no time zone shifts the day.
-  return new Date(`${isoDate.slice(0, 10)}T00:00:00Z`).toLocaleDateString(undefined, {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    timeZone: 'UTC',
-  });
+type Notice = { kind: 'success' | 'error' | 'progress'; text: string; issues?: readonly DatasetIssue[] };
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
-function sourceLabel(source: DatasetSource): string {
-  switch (source.type) {
-    case 'bundled':
-      return 'Bundled with Crossread';
-    case 'file':
-      return `Imported from the file ${source.fileName}`;
-    case 'url':
-      return `Downloaded from ${source.url}`;
-  }
-}
-
-function DatasetFacts({ entry, testId }: { entry: StoredDataset; testId: string }) {
-  const { dataset } = entry;
+function NoticeBox({ notice }: { notice: Notice }) {
   return (
-    <dl class="options__facts" data-testid={testId} data-dataset-id={dataset.id} data-version={dataset.version}>
-      <dt>Title</dt>
-      <dd>{dataset.title}</dd>
-      <dt>Version</dt>
-      <dd>{dataset.version}</dd>
-      <dt>Published</dt>
-      <dd>
-        <time dateTime={dataset.publishedAt}>{formatDate(dataset.publishedAt)}</time>
-      </dd>
-      <dt>Source</dt>
-      <dd>{sourceLabel(entry.source)}</dd>
-      {entry.installedAt && (
-        <>
-          <dt>Installed</dt>
-          <dd>
-            <time dateTime={entry.installedAt}>{formatDate(entry.installedAt)}</time>
-          </dd>
-        </>
-      )}
-      <dt>Licence</dt>
-      <dd>{dataset.licence}</dd>
-      <dt>Contents</dt>
-      <dd>
-        <ul class="options__counts">
-          {[...countEntitiesByKind(dataset)].map(([kind, count]) => (
-            <li key={kind}>
-              {kindLabel(kind)}: {count}
+    <div
+      class={`options__notice options__notice--${notice.kind}`}
+      role={notice.kind === 'error' ? 'alert' : 'status'}
+      data-testid="notice"
+      data-kind={notice.kind}
+    >
+      <p>{notice.text}</p>
+      {notice.issues && notice.issues.length > 0 && (
+        <ul class="options__issues" data-testid="issues">
+          {notice.issues.map((issue, index) => (
+            <li key={index}>
+              <code>{issue.path}</code>: {issue.message}
             </li>
           ))}
-          <li>Claims: {dataset.claims.length}</li>
-          <li>Stories: {dataset.stories.length}</li>
-          <li>Outlets: {dataset.outlets.length}</li>
         </ul>
-      </dd>
-    </dl>
+      )}
+      {notice.kind === 'error' && <p class="options__hint">The active dataset is unchanged.</p>}
+    </div>
   );
 }
 
-export function OptionsView({ state }: { state: StoreState }) {
+/**
+ * The options page: the active and previous dataset, updates from a URL or a
+ * file with a preview before anything changes, and the highlighting settings.
+ * It reads storage through `api` and asks the background for every change.
+ */
+export function OptionsView({ api, initial }: { api: OptionsApi; initial: OptionsSnapshot }) {
+  const [snapshot, setSnapshot] = useState(initial);
+  const [candidate, setCandidate] = useState<Candidate | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const reload = useCallback(() => {
+    api
+      .load()
+      .then(setSnapshot, (error: unknown) =>
+        setNotice({ kind: 'error', text: `Could not read Crossread’s storage (${errorText(error)}).` }),
+      );
+  }, [api]);
+  useEffect(() => api.watch(reload), [api, reload]);
+
+  /** Runs one request at a time, showing progress and turning a thrown error into a notice. */
+  const run = async (progress: string, task: () => Promise<Notice | null>) => {
+    setBusy(true);
+    setNotice({ kind: 'progress', text: progress });
+    try {
+      setNotice(await task());
+    } catch (error) {
+      setNotice({ kind: 'error', text: errorText(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const checkUrl = (input: string) => {
+    const checked = checkDatasetUrl(input);
+    if (!checked.ok) {
+      setNotice({ kind: 'error', text: checked.error });
+      return;
+    }
+    // Asked before any await: browsers grant permission prompts only inside the user's gesture.
+    const permission = api.requestHostPermission(checked.url).catch((error: unknown) => {
+      throw new Error(`Could not ask for permission to read ${checked.url.host} (${errorText(error)}).`);
+    });
+    setCandidate(null);
+    void run(`Checking ${checked.url.href}…`, async () => {
+      if (!(await permission)) {
+        return {
+          kind: 'error',
+          text: `Crossread was not allowed to read ${checked.url.host}, so it could not check the dataset there.`,
+        };
+      }
+      const result = await api.send({ type: 'crossread:dataset-check-url', url: checked.url.href });
+      if (!result.ok) return { kind: 'error', text: result.error, issues: result.issues };
+      setCandidate(result.candidate);
+      return { kind: 'success', text: 'The dataset passed every check. Review the changes below, then apply them.' };
+    });
+  };
+
+  const importFile = (file: File) => {
+    setCandidate(null);
+    void run(`Checking ${file.name}…`, async () => {
+      if (file.size > LIMITS.totalBytes) {
+        return {
+          kind: 'error',
+          text: `The file ${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; a dataset may be at most ${LIMITS.totalBytes / 1024 / 1024} MB.`,
+        };
+      }
+      const text = await file.text();
+      const result = prepareCandidate(
+        text,
+        { type: 'file', fileName: file.name.slice(0, 500) },
+        snapshot.store.active.dataset,
+      );
+      if (!result.ok) return { kind: 'error', text: result.error, issues: result.issues };
+      setCandidate(result.candidate);
+      return { kind: 'success', text: 'The file passed every check. Review the changes below, then apply them.' };
+    });
+  };
+
+  const apply = (allowOlder: boolean) => {
+    if (!candidate) return;
+    const { dataset, source, validators } = candidate;
+    void run('Applying…', async () => {
+      const result = await api.send({ type: 'crossread:dataset-apply', dataset, source, validators, allowOlder });
+      if (!result.ok) return { kind: 'error', text: result.error };
+      setCandidate(null);
+      return { kind: 'success', text: result.message };
+    });
+  };
+
+  const simple = (progress: string, request: () => Promise<OptionsActionResult>) =>
+    run(progress, async () => {
+      const result = await request();
+      return result.ok ? { kind: 'success', text: result.message } : { kind: 'error', text: result.error };
+    });
+
+  const refreshNow = () =>
+    run('Checking for a newer version…', async () => {
+      const result = await api.send({ type: 'crossread:dataset-refresh-now' });
+      return { kind: result.outcome === 'failed' ? 'error' : 'success', text: result.message };
+    });
+
+  const saveSettings = async (settings: Settings): Promise<string[]> => {
+    try {
+      const result = await api.send({ type: 'crossread:settings-save', settings });
+      return result.ok ? [] : result.errors;
+    } catch (error) {
+      return [errorText(error)];
+    }
+  };
+
+  const { store, updates, settings } = snapshot;
   return (
     <main class="options">
       <h1>Crossread settings</h1>
-      <section aria-labelledby="active-dataset-heading" class="options__panel">
-        <h2 id="active-dataset-heading">Active dataset</h2>
-        {state.lastError && (
-          <p class="options__error" role="alert" data-testid="dataset-error">
-            {state.lastError.message}
-          </p>
-        )}
-        <DatasetFacts entry={state.active} testId="active-dataset" />
-      </section>
-      {state.previous && (
-        <section aria-labelledby="previous-dataset-heading" class="options__panel">
-          <h2 id="previous-dataset-heading">Previous dataset</h2>
-          <DatasetFacts entry={state.previous} testId="previous-dataset" />
-        </section>
+      {notice && <NoticeBox notice={notice} />}
+      {candidate && (
+        <PreviewPanel
+          candidate={candidate}
+          busy={busy}
+          onApply={apply}
+          onCancel={() => {
+            setCandidate(null);
+            setNotice(null);
+          }}
+        />
       )}
+      <DatasetPanel
+        state={store}
+        updates={updates}
+        busy={busy}
+        onRollback={() => simple('Rolling back…', () => api.send({ type: 'crossread:dataset-rollback' }))}
+        onRestoreBundled={() =>
+          simple('Restoring the bundled dataset…', () => api.send({ type: 'crossread:dataset-restore-bundled' }))
+        }
+      />
+      <UpdatePanel
+        updates={updates}
+        busy={busy}
+        onCheckUrl={checkUrl}
+        onFile={importFile}
+        onSchedule={(schedule: Schedule) =>
+          simple('Saving the schedule…', () => api.send({ type: 'crossread:dataset-set-schedule', schedule }))
+        }
+        onRefreshNow={refreshNow}
+      />
+      <SettingsPanel
+        settings={settings}
+        datasetKinds={[...countEntitiesByKind(store.active.dataset).keys()]}
+        busy={busy}
+        onSave={saveSettings}
+      />
     </main>
   );
 }

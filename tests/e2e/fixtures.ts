@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, test as base, chromium, type Page, type Worker } from '@playwright/test';
@@ -43,6 +43,36 @@ export interface ErrorLog {
   readonly messages: string[];
 }
 
+/**
+ * How a test's browser loads the extension. Chromium cannot click an
+ * extension's permission prompt in a headless test, and Playwright does not
+ * drive that prompt (microsoft/playwright#32755), so a test that needs an
+ * optional host permission loads a copy of the build whose manifest already
+ * grants it: `permissions.request()` for a granted origin resolves true
+ * without a prompt, so the extension takes its normal path.
+ */
+export interface ExtensionSetup {
+  /** Host permissions granted at load (added to a copy of the build's manifest). */
+  grantHostPermissions: string[];
+  /** Extra Chromium switches, e.g. --ignore-certificate-errors for a self-signed test server. */
+  args: string[];
+}
+
+interface CrossreadOptions {
+  extensionSetup: ExtensionSetup;
+}
+
+/** A copy of the build whose manifest grants `hosts` at load. */
+async function buildWithGrantedHosts(hosts: string[], into: string): Promise<string> {
+  const dir = join(into, 'extension');
+  await cp(extensionDir, dir, { recursive: true });
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), ...hosts];
+  await writeFile(manifestPath, JSON.stringify(manifest));
+  return dir;
+}
+
 interface CrossreadFixtures {
   context: BrowserContext;
   serviceWorker: Worker;
@@ -64,24 +94,31 @@ function watchForErrors(page: Page, log: ErrorLog, label: string): void {
   });
 }
 
-export const test = base.extend<CrossreadFixtures>({
+export const test = base.extend<CrossreadFixtures & CrossreadOptions>({
+  extensionSetup: [{ grantHostPermissions: [], args: [] }, { option: true }],
   // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
   errors: async ({}, use) => {
     await use({ messages: [] });
   },
-  context: async ({ errors }, use) => {
+  context: async ({ errors, extensionSetup }, use) => {
     assertFreshBuild();
     const profile = await mkdtemp(join(tmpdir(), 'crossread-e2e-'));
+    const copies = await mkdtemp(join(tmpdir(), 'crossread-e2e-build-'));
+    const loaded =
+      extensionSetup.grantHostPermissions.length > 0
+        ? await buildWithGrantedHosts(extensionSetup.grantHostPermissions, copies)
+        : extensionDir;
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: chromiumPath,
       headless: true,
       args: [
         ...chromiumSandboxArgs(),
-        `--disable-extensions-except=${extensionDir}`,
-        `--load-extension=${extensionDir}`,
+        `--disable-extensions-except=${loaded}`,
+        `--load-extension=${loaded}`,
         '--no-first-run',
         '--disable-background-networking',
         '--disable-component-update',
+        ...extensionSetup.args,
       ],
     });
     // No network here: anything not served from 127.0.0.1 is refused at once instead of timing out.
@@ -91,6 +128,7 @@ export const test = base.extend<CrossreadFixtures>({
     await use(context);
     await context.close();
     await rm(profile, { recursive: true, force: true });
+    await rm(copies, { recursive: true, force: true });
   },
   serviceWorker: async ({ context }, use) => {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -1,0 +1,133 @@
+import { countEntitiesByKind, type Dataset } from '../../lib/dataset';
+import type { StoredDataset, StoreState } from '../../lib/dataset/store';
+import type { UpdateState } from '../../lib/dataset/updates';
+import { kindLabel } from '../../lib/kinds';
+import { formatDate, formatMoment, sourceLabel } from './format';
+
+function DatasetFacts({ entry, testId }: { entry: StoredDataset; testId: string }) {
+  const { dataset } = entry;
+  return (
+    <dl class="options__facts" data-testid={testId} data-dataset-id={dataset.id} data-version={dataset.version}>
+      <dt>Title</dt>
+      <dd>{dataset.title}</dd>
+      <dt>Version</dt>
+      <dd>{dataset.version}</dd>
+      <dt>Published</dt>
+      <dd>
+        <time dateTime={dataset.publishedAt}>{formatDate(dataset.publishedAt)}</time>
+      </dd>
+      <dt>Source</dt>
+      <dd>{sourceLabel(entry.source)}</dd>
+      {entry.installedAt && (
+        <>
+          <dt>Installed</dt>
+          <dd>
+            <time dateTime={entry.installedAt}>{formatDate(entry.installedAt)}</time>
+          </dd>
+        </>
+      )}
+      <dt>Licence</dt>
+      <dd>{dataset.licence}</dd>
+      <dt>Contents</dt>
+      <dd>
+        <ul class="options__counts">
+          {[...countEntitiesByKind(dataset)].map(([kind, count]) => (
+            <li key={kind}>
+              {kindLabel(kind)}: {count}
+            </li>
+          ))}
+          <li>Claims: {dataset.claims.length}</li>
+          <li>Stories: {dataset.stories.length}</li>
+          <li>Outlets: {dataset.outlets.length}</li>
+        </ul>
+      </dd>
+    </dl>
+  );
+}
+
+/** Saves the dataset as a JSON file through a temporary download link. */
+export function exportDataset(dataset: Dataset, document: Document = globalThis.document): void {
+  const blob = new Blob([`${JSON.stringify(dataset, null, 2)}\n`], { type: 'application/json' });
+  const href = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = href;
+  link.download = `${dataset.id}-${dataset.version}.json`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Give the download a moment to start before the blob goes away.
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+}
+
+const OUTCOME_LABELS: Record<NonNullable<UpdateState['lastCheck']>['outcome'], string> = {
+  updated: 'Updated',
+  unchanged: 'No change',
+  failed: 'Failed',
+  'needs-confirmation': 'Needs your review',
+  skipped: 'Skipped',
+  available: 'Checked',
+};
+
+interface DatasetPanelProps {
+  state: StoreState;
+  updates: UpdateState;
+  busy: boolean;
+  onRollback: () => void;
+  onRestoreBundled: () => void;
+}
+
+export function DatasetPanel({ state, updates, busy, onRollback, onRestoreBundled }: DatasetPanelProps) {
+  const { lastCheck } = updates;
+  return (
+    <>
+      <section aria-labelledby="active-dataset-heading" class="options__panel">
+        <h2 id="active-dataset-heading">Active dataset</h2>
+        {state.lastError && (
+          <p class="options__error" role="alert" data-testid="dataset-error">
+            {state.lastError.message}
+          </p>
+        )}
+        <DatasetFacts entry={state.active} testId="active-dataset" />
+        {lastCheck && (
+          <dl class="options__facts options__last-check" data-testid="last-check" data-outcome={lastCheck.outcome}>
+            <dt>Last check</dt>
+            <dd>
+              <time dateTime={lastCheck.at}>{formatMoment(lastCheck.at)}</time> · {OUTCOME_LABELS[lastCheck.outcome]}
+              <br />
+              <span class={lastCheck.outcome === 'failed' ? 'options__last-error' : undefined}>
+                {lastCheck.message}
+              </span>
+            </dd>
+          </dl>
+        )}
+        <div class="options__actions">
+          <button
+            type="button"
+            data-testid="export"
+            disabled={busy}
+            onClick={() => exportDataset(state.active.dataset)}
+          >
+            Export as JSON
+          </button>
+          {state.previous && (
+            <button type="button" data-testid="rollback" disabled={busy} onClick={onRollback}>
+              Roll back to {state.previous.dataset.title} {state.previous.dataset.version}
+            </button>
+          )}
+          {state.active.location !== 'bundled' && (
+            <button type="button" data-testid="restore-bundled" disabled={busy} onClick={onRestoreBundled}>
+              Restore the bundled dataset
+            </button>
+          )}
+        </div>
+      </section>
+      {state.previous && (
+        <section aria-labelledby="previous-dataset-heading" class="options__panel">
+          <h2 id="previous-dataset-heading">Previous dataset</h2>
+          <p class="options__hint">Kept so you can go back to it with one click.</p>
+          <DatasetFacts entry={state.previous} testId="previous-dataset" />
+        </section>
+      )}
+    </>
+  );
+}
