@@ -22,6 +22,8 @@ const TRIGGER_LABELS: Record<CardTriggerMode, string> = {
   hover: 'When I rest the pointer on a highlighted name',
 };
 
+type Part = 'renderer' | 'kinds' | 'sites' | 'card';
+
 function linesOf(text: string): string[] {
   return text
     .split(/[\n,]/)
@@ -45,14 +47,17 @@ export function SettingsPanel({ settings: stored, datasetKinds, busy, onSave }: 
   const [denied, setDenied] = useState(settings.sites.denied.join('\n'));
   const [allowed, setAllowed] = useState(settings.sites.allowed.join('\n'));
   const [delay, setDelay] = useState(String(settings.cardTrigger.hoverDelayMs));
-  const [errors, setErrors] = useState<string[]>([]);
+  // Problems per part of the form, so fixing one part does not hide another part's unsaved problem.
+  const [errorsByPart, setErrorsByPart] = useState<Partial<Record<Part, string[]>>>({});
+  const errors = Object.values(errorsByPart).flat();
 
   // Stored settings change under us (another options tab, a save's normalisation): follow them.
   useEffect(() => setDenied(settings.sites.denied.join('\n')), [settings.sites.denied.join('\n')]);
   useEffect(() => setAllowed(settings.sites.allowed.join('\n')), [settings.sites.allowed.join('\n')]);
   useEffect(() => setDelay(String(settings.cardTrigger.hoverDelayMs)), [settings.cardTrigger.hoverDelayMs]);
 
-  const save = async (next: Settings) => {
+  const save = async (part: Part, next: Settings) => {
+    const setErrors = (problems: string[]) => setErrorsByPart((current) => ({ ...current, [part]: problems }));
     // Checked here for an immediate answer, and again by the background before it stores anything.
     const checked = validateSettings(next);
     if (!checked.ok) {
@@ -67,9 +72,12 @@ export function SettingsPanel({ settings: stored, datasetKinds, busy, onSave }: 
 
   const kinds = [...new Set([...datasetKinds, ...Object.keys(settings.kinds)])];
   const setKind = (kind: string, change: Partial<{ enabled: boolean; colour: string }>) =>
-    save({ ...settings, kinds: { ...settings.kinds, [kind]: { ...kindSettings(settings, kind), ...change } } });
+    save('kinds', {
+      ...settings,
+      kinds: { ...settings.kinds, [kind]: { ...kindSettings(settings, kind), ...change } },
+    });
   const setSites = (change: Partial<Settings['sites']>) =>
-    save({ ...settings, sites: { ...settings.sites, ...change } });
+    save('sites', { ...settings, sites: { ...settings.sites, ...change } });
 
   return (
     <section aria-labelledby="settings-heading" class="options__panel" data-testid="settings">
@@ -95,7 +103,7 @@ export function SettingsPanel({ settings: stored, datasetKinds, busy, onSave }: 
               name="renderer"
               value={renderer}
               checked={settings.renderer === renderer}
-              onChange={() => save({ ...settings, renderer })}
+              onChange={() => save('renderer', { ...settings, renderer })}
             />
             <span>
               <strong>{RENDERER_LABELS[renderer].title}</strong>: {RENDERER_LABELS[renderer].detail}
@@ -186,7 +194,7 @@ export function SettingsPanel({ settings: stored, datasetKinds, busy, onSave }: 
               name="card-trigger"
               value={mode}
               checked={settings.cardTrigger.mode === mode}
-              onChange={() => save({ ...settings, cardTrigger: { ...settings.cardTrigger, mode } })}
+              onChange={() => save('card', { ...settings, cardTrigger: { ...settings.cardTrigger, mode } })}
             />
             <span>{TRIGGER_LABELS[mode]}</span>
           </label>
@@ -203,7 +211,7 @@ export function SettingsPanel({ settings: stored, datasetKinds, busy, onSave }: 
             disabled={settings.cardTrigger.mode !== 'hover'}
             onInput={(event) => setDelay(event.currentTarget.value)}
             onChange={(event) =>
-              save({
+              save('card', {
                 ...settings,
                 cardTrigger: { ...settings.cardTrigger, hoverDelayMs: Number(event.currentTarget.value) },
               })

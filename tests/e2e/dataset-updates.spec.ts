@@ -267,6 +267,8 @@ test('settings are saved through the background, normalised, and bad input is ex
   await options.getByTestId('hover-delay').fill('250');
   await options.getByTestId('hover-delay').blur();
   await expect.poll(async () => (await stored())?.cardTrigger).toEqual({ mode: 'hover', hoverDelayMs: 250 });
+  // Saving another part does not hide the site list's unsaved problem.
+  await expect(options.getByTestId('settings-errors')).toContainText('"not a site" is not a site name');
   await screenshot(options, testInfo, 'options-settings');
 
   expect(errors.messages).toEqual([]);
