@@ -202,11 +202,14 @@ test('a dataset from a file: import with preview, a bad file shows its errors an
   await expect(options.getByTestId('preview')).toHaveCount(0);
   await screenshot(options, testInfo, 'options-file-errors');
 
-  await fileInput.setInputFiles({
-    name: 'dangling.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(danglingLinkDataset()),
-  });
+  // Dropped on the page rather than chosen: the same checks.
+  const dropped = await options.evaluateHandle((text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], 'dangling.json', { type: 'application/json' }));
+    return transfer;
+  }, danglingLinkDataset());
+  await options.getByTestId('drop-zone').dispatchEvent('dragover', { dataTransfer: dropped });
+  await options.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer: dropped });
   await expect(notice).toContainText('The dataset from the file dangling.json has a problem');
   await expect(issues).toContainText('entities[0].related[0]');
   await expect(issues).toContainText('person:nobody-at-all');
