@@ -226,6 +226,12 @@ test('a dataset from a file: import with preview, a bad file shows its errors an
   await article.reload();
   await expect.poll(() => paintedTexts(article)).toContain('Amara Okafor');
 
+  // Export gives back the active dataset as JSON.
+  const [download] = await Promise.all([options.waitForEvent('download'), options.getByTestId('export').click()]);
+  expect(download.suggestedFilename()).toBe('third-country-deportations-1.1.0.json');
+  const exported = JSON.parse(readFileSync(await download.path(), 'utf8')) as Dataset;
+  expect(exported.entities.some((entity) => entity.name === 'Amara Okafor')).toBe(true);
+
   // Restore the bundled dataset from the same page.
   await options.getByTestId('restore-bundled').click();
   await expect(options.getByTestId('active-dataset')).toContainText('Bundled with Crossread');
