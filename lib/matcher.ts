@@ -5,6 +5,7 @@
  * (documented on `Matcher.findMentions`).
  */
 export {
+  checkMatcherData,
   compileMatcher,
   compileMatcherData,
   type FindMentionsOptions,

@@ -69,24 +69,27 @@ export const FLAG_AMBIGUOUS = 2;
 
 /**
  * A compiled matcher as JSON-safe values, for a build step to precompile
- * (`compileMatcherData`) and a page to load without normalising aliases or
- * building the trie (`matcherFromData`). Failure links and the rest are
- * derived on load.
- *
- * - `classChars`: the code unit of each class from 2 on;
- * - `childCount[s]`: how many edges state s has (the tree shape);
- * - `edgeClass`, `outputEntries`, `entryEntity`, `entryFlags`,
- *   `entryCasedStart`: as in `Automaton`; `outputCount[s]` replaces
- *   `outputStart`; `casedPool` is a string.
+ * (`compileMatcherData`) and a page to load (`matcherFromData`) without
+ * normalising aliases, building the trie or deriving failure links: every
+ * array of `Automaton` is here as it is, so loading is JSON.parse and
+ * copies into typed arrays, native work that stays cheap in a content
+ * script's first, unoptimised run. Only `classOf` (from `classChars`, the
+ * code unit of each class from 2 on) and `wordStart` (from state 1's edges)
+ * are rebuilt; `casedPool` is a string.
  */
 export interface MatcherData {
   format: 'crossread-matcher';
-  version: 1;
+  version: 2;
   entityIds: string[];
   classChars: string;
-  childCount: number[];
+  edgeStart: number[];
   edgeClass: number[];
-  outputCount: number[];
+  fail: number[];
+  boundaryNext: number[];
+  depth: number[];
+  report: number[];
+  outputLink: number[];
+  outputStart: number[];
   outputEntries: number[];
   entryEntity: number[];
   entryFlags: number[];
@@ -420,20 +423,19 @@ export function automatonToData(automaton: Automaton): MatcherData {
     const cls = automaton.classOf[unit] as number;
     if (cls >= 2) classChars[cls - 2] = unit;
   }
-  const childCount: number[] = [];
-  const outputCount: number[] = [];
-  for (let s = 0; s < automaton.stateCount; s++) {
-    childCount.push((automaton.edgeStart[s + 1] as number) - (automaton.edgeStart[s] as number));
-    outputCount.push((automaton.outputStart[s + 1] as number) - (automaton.outputStart[s] as number));
-  }
   return {
     format: 'crossread-matcher',
-    version: 1,
+    version: 2,
     entityIds: [...automaton.entityIds],
     classChars: stringFromUnits(classChars),
-    childCount,
+    edgeStart: Array.from(automaton.edgeStart),
     edgeClass: Array.from(automaton.edgeClass),
-    outputCount,
+    fail: Array.from(automaton.fail),
+    boundaryNext: Array.from(automaton.boundaryNext),
+    depth: Array.from(automaton.depth),
+    report: Array.from(automaton.report),
+    outputLink: Array.from(automaton.outputLink),
+    outputStart: Array.from(automaton.outputStart),
     outputEntries: Array.from(automaton.outputEntries),
     entryEntity: Array.from(automaton.entryEntity),
     entryFlags: Array.from(automaton.entryFlags),
@@ -450,71 +452,121 @@ function stringFromUnits(units: Uint16Array): string {
   return text;
 }
 
-function invalid(): never {
-  throw new Error('not a Crossread matcher (format crossread-matcher, version 1), or damaged');
+function invalid(why: string): never {
+  throw new Error(`not a Crossread matcher (format crossread-matcher, version 2), or damaged: ${why}`);
 }
 
-/** Rebuilds the automaton from `automatonToData` output; throws when the data does not fit together. */
+/**
+ * Rebuilds the automaton from `automatonToData` output. Checks the shape
+ * (format, version, array lengths), which is enough to catch a stale or
+ * truncated file; `checkAutomaton` checks every link, for tests and build
+ * steps, since a page loads only the file built and tested with the
+ * extension and a walk over every array would cost each page its time.
+ */
 export function automatonFromData(data: MatcherData): Automaton {
-  if (data.format !== 'crossread-matcher' || data.version !== 1) invalid();
-  const stateCount = data.childCount.length;
+  if (data.format !== 'crossread-matcher' || data.version !== 2)
+    invalid(`format ${data.format} version ${data.version}`);
+  const stateCount = data.fail.length;
   const classCount = data.classChars.length + 2;
   const entries = data.entryEntity.length;
-  const isCount = (value: number, below: number) => Number.isInteger(value) && value >= 0 && value < below;
+  const perState = [data.boundaryNext, data.depth, data.report, data.outputLink];
   if (
     stateCount < 2 ||
-    data.childCount[0] !== 1 ||
-    data.edgeClass[0] !== CLASS_BOUNDARY ||
+    data.edgeStart.length !== stateCount + 1 ||
     data.edgeClass.length !== stateCount - 1 ||
-    data.outputCount.length !== stateCount ||
-    data.outputEntries.length > entries ||
+    data.outputStart.length !== stateCount + 1 ||
+    perState.some((array) => array.length !== stateCount) ||
     data.entryFlags.length !== entries ||
     data.entryCasedStart.length !== entries ||
-    !data.edgeClass.every((cls) => isCount(cls, classCount) && cls !== CLASS_NONE) ||
-    !data.outputEntries.every((entry) => isCount(entry, entries)) ||
-    !data.entryEntity.every((entity) => isCount(entity, data.entityIds.length))
+    data.outputEntries.length > entries
   ) {
-    invalid();
+    invalid('array lengths do not fit together');
   }
-  const edgeStart = new Int32Array(stateCount + 1);
-  const outputStart = new Int32Array(stateCount + 1);
-  for (let s = 0; s < stateCount; s++) {
-    const children = data.childCount[s] as number;
-    const outputs = data.outputCount[s] as number;
-    if (!isCount(children, stateCount) || !isCount(outputs, entries + 1)) invalid();
-    edgeStart[s + 1] = (edgeStart[s] as number) + children;
-    outputStart[s + 1] = (outputStart[s] as number) + outputs;
-    // Breadth-first numbering: a state's edges lead to later states.
-    if ((edgeStart[s] as number) < s && children > 0) invalid();
-  }
-  if (edgeStart[stateCount] !== stateCount - 1 || outputStart[stateCount] !== data.outputEntries.length) invalid();
   const classOf = new Uint16Array(0x10000);
   for (let i = 0; i < data.classChars.length; i++) classOf[data.classChars.charCodeAt(i)] = i + 2;
   const casedPool = new Uint16Array(data.casedPool.length);
   for (let i = 0; i < casedPool.length; i++) casedPool[i] = data.casedPool.charCodeAt(i);
-  const automaton = finishAutomaton({
+  const edgeStart = Int32Array.from(data.edgeStart);
+  const edgeClass = Uint16Array.from(data.edgeClass);
+  const wordStart = new Int32Array(classCount);
+  for (let e = edgeStart[WORD_START] as number; e < (edgeStart[WORD_START + 1] as number); e++) {
+    wordStart[edgeClass[e] as number] = e + 1;
+  }
+  return {
     entityIds: [...data.entityIds],
     classOf,
     classCount,
     stateCount,
+    wordStart,
     edgeStart,
-    edgeClass: Uint16Array.from(data.edgeClass),
-    outputStart,
+    edgeClass,
+    fail: Int32Array.from(data.fail),
+    boundaryNext: Int32Array.from(data.boundaryNext),
+    depth: Int32Array.from(data.depth),
+    report: Int32Array.from(data.report),
+    outputLink: Int32Array.from(data.outputLink),
+    outputStart: Int32Array.from(data.outputStart),
     outputEntries: Int32Array.from(data.outputEntries),
     entryEntity: Int32Array.from(data.entryEntity),
     entryFlags: Uint8Array.from(data.entryFlags),
     entryCasedStart: Int32Array.from(data.entryCasedStart),
     casedPool,
-  });
-  for (let state = 0; state < stateCount; state++) {
-    for (let k = automaton.outputStart[state] as number; k < (automaton.outputStart[state + 1] as number); k++) {
-      const entry = automaton.outputEntries[k] as number;
+  };
+}
+
+/**
+ * Every problem that would make the automaton read outside its arrays or
+ * match wrongly: links to states that do not exist, edges out of
+ * breadth-first order, entries naming no entity, cased forms outside the
+ * pool, and derived arrays that differ from what the trie implies. Empty
+ * when the automaton is sound.
+ */
+export function checkAutomaton(automaton: Automaton): string[] {
+  const problems: string[] = [];
+  const { stateCount, edgeStart, edgeClass, outputStart, outputEntries, classCount } = automaton;
+  const entries = automaton.entryEntity.length;
+  const isIndex = (value: number, below: number) => Number.isInteger(value) && value >= 0 && value < below;
+  if (edgeStart[0] !== 0 || edgeStart[1] !== 1 || edgeClass[0] !== CLASS_BOUNDARY)
+    problems.push('the root must lead only to the word start');
+  for (let s = 0; s < stateCount; s++) {
+    const from = edgeStart[s] as number;
+    const to = edgeStart[s + 1] as number;
+    if (to < from || (to > from && from < s)) problems.push(`state ${s}: edges out of breadth-first order`);
+    for (let e = from + 1; e < to; e++) {
+      if ((edgeClass[e] as number) <= (edgeClass[e - 1] as number))
+        problems.push(`state ${s}: edges not sorted by class`);
+    }
+    if ((outputStart[s + 1] as number) < (outputStart[s] as number)) problems.push(`state ${s}: outputs out of order`);
+  }
+  if (edgeStart[stateCount] !== stateCount - 1) problems.push('the edges do not make a tree');
+  if (outputStart[stateCount] !== outputEntries.length) problems.push('the outputs do not cover the entries');
+  if (!edgeClass.every((cls) => isIndex(cls, classCount) && cls !== CLASS_NONE)) problems.push('an edge has no class');
+  if (!outputEntries.every((entry) => isIndex(entry, entries))) problems.push('an output names no entry');
+  if (!automaton.entryEntity.every((entity) => isIndex(entity, automaton.entityIds.length))) {
+    problems.push('an entry names no entity');
+  }
+  for (let state = 0; state < stateCount && problems.length === 0; state++) {
+    for (let k = outputStart[state] as number; k < (outputStart[state + 1] as number); k++) {
+      const entry = outputEntries[k] as number;
       if (((automaton.entryFlags[entry] as number) & FLAG_CASE_SENSITIVE) === 0) continue;
       const start = automaton.entryCasedStart[entry] as number;
-      if (!isCount(start, casedPool.length + 1) || start + (automaton.depth[state] as number) > casedPool.length) {
-        invalid();
+      if (
+        !isIndex(start, automaton.casedPool.length + 1) ||
+        start + (automaton.depth[state] as number) > automaton.casedPool.length
+      ) {
+        problems.push(`entry ${entry}: its cased form is outside the pool`);
       }
     }
   }
-  return automaton;
+  if (problems.length > 0) return problems;
+  // The derived arrays must be exactly what the trie implies.
+  const derived = finishAutomaton(automaton);
+  for (const name of ['fail', 'boundaryNext', 'depth', 'report', 'outputLink', 'wordStart'] as const) {
+    const expected = derived[name];
+    const actual = automaton[name];
+    if (actual.length !== expected.length || actual.some((value, index) => value !== expected[index])) {
+      problems.push(`${name} does not match the trie`);
+    }
+  }
+  return problems;
 }

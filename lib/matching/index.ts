@@ -1,5 +1,6 @@
 export type { MatcherData } from './automaton';
 export {
+  checkMatcherData,
   compileMatcher,
   compileMatcherData,
   type FindMentionsOptions,

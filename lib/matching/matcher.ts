@@ -1,5 +1,12 @@
 import type { Entity } from '../dataset/schema';
-import { type Automaton, automatonFromData, automatonToData, buildAutomaton, type MatcherData } from './automaton';
+import {
+  type Automaton,
+  automatonFromData,
+  automatonToData,
+  buildAutomaton,
+  checkAutomaton,
+  type MatcherData,
+} from './automaton';
 import { createNormalizedBuffer, type NormalizedBuffer, normalizeInto, originalCharEnd } from './normalize';
 
 // Local copies of automaton.ts's constants: the scan loop reads them for
@@ -370,7 +377,19 @@ export function compileMatcherData(entities: readonly Entity[]): MatcherData {
   return automatonToData(buildAutomaton(entities));
 }
 
-/** A matcher from `compileMatcherData` output; throws when the data is not such output. */
+/**
+ * A matcher from `compileMatcherData` output; throws when the data's shape is
+ * not such output. Links are not checked here (see `checkMatcherData`).
+ */
 export function matcherFromData(data: MatcherData): Matcher {
   return createMatcher(automatonFromData(data));
+}
+
+/** Every problem in compiled matcher data, links included; empty when it is sound. For tests and build steps. */
+export function checkMatcherData(data: MatcherData): string[] {
+  try {
+    return checkAutomaton(automatonFromData(data));
+  } catch (error) {
+    return [error instanceof Error ? error.message : String(error)];
+  }
 }

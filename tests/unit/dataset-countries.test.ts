@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { type Alias, aliasKey, type Dataset, type Entity } from '../../lib/dataset';
-import { compileMatcher } from '../../lib/matcher';
+import { checkMatcherData, compileMatcher } from '../../lib/matcher';
 import { mergeAliases } from '../../scripts/dataset-build/aliases';
 import {
   BRIEF_PATH,
@@ -442,5 +442,7 @@ describe('the bundled dataset file', () => {
     expect(committed === built.json, `${OUTPUT_PATH} is out of date; run npm run dataset:build`).toBe(true);
     const committedMatcher = readFileSync(resolve(root, MATCHER_OUTPUT_PATH), 'utf8');
     expect(committedMatcher === built.matcherJson, `${MATCHER_OUTPUT_PATH} is out of date`).toBe(true);
+    // Pages load it without checking its links (that would cost every page load); they are checked here.
+    expect(checkMatcherData(JSON.parse(committedMatcher))).toEqual([]);
   });
 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { bundledDataset } from '../../lib/bundled-dataset';
-import { compileMatcher, compileMatcherData, type Matcher, type MatcherData, matcherFromData } from '../../lib/matcher';
+import {
+  checkMatcherData,
+  compileMatcher,
+  compileMatcherData,
+  type Matcher,
+  type MatcherData,
+  matcherFromData,
+} from '../../lib/matcher';
 import { normalizeName, normalizeText } from '../../lib/matching';
 import { entity, TEST_ENTITIES } from './matcher-fixture';
 
@@ -315,12 +322,29 @@ describe('precompiled matcher data', () => {
     expect(JSON.stringify(compileMatcherData(TEST_ENTITIES))).toBe(JSON.stringify(compileMatcherData(TEST_ENTITIES)));
   });
 
-  it('refuses data that is not a matcher or does not fit together', () => {
+  it('refuses to load data of another format or version, or with arrays that do not fit together', () => {
     const data = compileMatcherData(TEST_ENTITIES);
-    expect(() => matcherFromData({ ...data, version: 2 } as unknown as MatcherData)).toThrow();
-    expect(() => matcherFromData({ ...data, edgeClass: data.edgeClass.slice(1) })).toThrow();
-    expect(() => matcherFromData({ ...data, childCount: data.childCount.map(() => 1) })).toThrow();
-    expect(() => matcherFromData({ ...data, entryEntity: data.entryEntity.map(() => 999) })).toThrow();
-    expect(() => matcherFromData({ ...data, casedPool: '' })).toThrow();
+    expect(() => matcherFromData({ ...data, version: 1 } as unknown as MatcherData)).toThrow(/version/);
+    expect(() => matcherFromData({ ...data, format: 'other' } as unknown as MatcherData)).toThrow(/format/);
+    expect(() => matcherFromData({ ...data, edgeClass: data.edgeClass.slice(1) })).toThrow(/lengths/);
+    expect(() => matcherFromData({ ...data, fail: data.fail.slice(1) })).toThrow(/lengths/);
+    expect(() => matcherFromData({ ...data, entryFlags: [] })).toThrow(/lengths/);
+  });
+
+  it('finds every damaged link when checked in full', () => {
+    const data = compileMatcherData(TEST_ENTITIES);
+    expect(checkMatcherData(data)).toEqual([]);
+    expect(checkMatcherData({ ...data, fail: data.fail.map(() => 0) })).toContain('fail does not match the trie');
+    expect(checkMatcherData({ ...data, report: data.report.map(() => -1) })).toContain(
+      'report does not match the trie',
+    );
+    expect(
+      checkMatcherData({ ...data, edgeStart: data.edgeStart.map((_, i) => Math.min(i, 1)) }).length,
+    ).toBeGreaterThan(0);
+    expect(checkMatcherData({ ...data, entryEntity: data.entryEntity.map(() => 999) })).toContain(
+      'an entry names no entity',
+    );
+    expect(checkMatcherData({ ...data, casedPool: '' }).join('\n')).toMatch(/its cased form is outside the pool/);
+    expect(checkMatcherData({ ...data, version: 1 } as unknown as MatcherData)[0]).toMatch(/version 1/);
   });
 });
