@@ -1,0 +1,85 @@
+/**
+ * Names and colour rules of Crossread's highlights, shared by both renderers:
+ * painted highlights are registered in CSS.highlights as `crossread-<kind>`
+ * and styled with `::highlight(crossread-<kind>)`; wrapped ones are
+ * `<mark class="crossread-mention crossread-mention--<kind>">`.
+ *
+ * Kind names and colours come from datasets and settings, both stored data a
+ * hostile update could shape, so nothing reaches CSS text unless it matches a
+ * strict pattern; a rule is built from numbers, never from the input string.
+ *
+ * Pure: no DOM.
+ */
+
+export const HIGHLIGHT_PREFIX = 'crossread-';
+export const MARK_CLASS = 'crossread-mention';
+/** The highlight of the mention under the pointer (and the class its marks get). */
+export const HOVER_HIGHLIGHT = `${HIGHLIGHT_PREFIX}hover`;
+export const MARK_HOVER_CLASS = `${MARK_CLASS}--hover`;
+/** The shared name of kinds whose name cannot be used in CSS. */
+export const GENERIC_HIGHLIGHT = `${HIGHLIGHT_PREFIX}mention`;
+
+// What the dataset schema allows for a kind: a CSS identifier as it stands.
+const KIND_TOKEN = /^[a-z][a-z0-9-]{0,30}$/;
+// "hover" would collide with the hover highlight and the hover class.
+const RESERVED_KINDS = new Set(['hover']);
+const COLOUR = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i;
+
+/** Background and underline opacity of a kind's colour: translucent, so the page's text stays readable. */
+export const BACKGROUND_ALPHA = 0.22;
+export const UNDERLINE_ALPHA = 0.9;
+
+/** The kind as it may appear in a highlight name or class, or null when it must not appear in CSS. */
+export function kindToken(kind: string): string | null {
+  return KIND_TOKEN.test(kind) && !RESERVED_KINDS.has(kind) ? kind : null;
+}
+
+/** The CSS.highlights name a kind's painted mentions are registered under. */
+export function highlightNameForKind(kind: string): string {
+  const token = kindToken(kind);
+  return token === null ? GENERIC_HIGHLIGHT : `${HIGHLIGHT_PREFIX}${token}`;
+}
+
+/** The class names of a wrapped mention's <mark>: the shared class, plus one per kind when the kind can have one. */
+export function markClassName(kind: string): string {
+  const token = kindToken(kind);
+  return token === null ? MARK_CLASS : `${MARK_CLASS} ${MARK_CLASS}--${token}`;
+}
+
+/** "#rrggbb" as red, green and blue, or null when it is not such a colour. */
+export function parseColour(colour: string): [number, number, number] | null {
+  const match = COLOUR.exec(colour);
+  if (!match) return null;
+  return [
+    Number.parseInt(match[1] as string, 16),
+    Number.parseInt(match[2] as string, 16),
+    Number.parseInt(match[3] as string, 16),
+  ];
+}
+
+/**
+ * Style rules giving each kind its colour in both renderers: the background
+ * at BACKGROUND_ALPHA and the underline at UNDERLINE_ALPHA. Kinds whose name
+ * or colour fails the checks get no rule (they keep the stylesheet's default).
+ * The selectors have the same specificity as highlights.css's, and a sheet
+ * adopted by the document comes after it, so these win; the hover style,
+ * more specific, still wins over them.
+ */
+export function kindColourRules(colours: Iterable<readonly [kind: string, colour: string]>): string {
+  const rules: string[] = [];
+  const seen = new Set<string>();
+  for (const [kind, colour] of colours) {
+    const token = kindToken(kind);
+    const rgb = parseColour(colour);
+    if (token === null || rgb === null || seen.has(token)) continue;
+    seen.add(token);
+    const [red, green, blue] = rgb;
+    const background = `rgb(${red} ${green} ${blue} / ${BACKGROUND_ALPHA})`;
+    const underline = `rgb(${red} ${green} ${blue} / ${UNDERLINE_ALPHA})`;
+    rules.push(
+      `::highlight(${HIGHLIGHT_PREFIX}${token}) { background-color: ${background}; text-decoration: underline 1px ${underline}; }`,
+      `mark.${MARK_CLASS}--${token} { background-color: ${background}; text-decoration-color: ${underline}; }`,
+    );
+  }
+  return rules.join('\n');
+}

@@ -1,0 +1,44 @@
+/**
+ * A style sheet of Crossread's own, adopted by the document
+ * (document.adoptedStyleSheets): it styles the page without a <style>
+ * element, so the page's DOM is unchanged, and a constructed sheet is not
+ * subject to the page's Content-Security-Policy.
+ *
+ * Where constructed sheets are missing the sheet does nothing, and the
+ * content script's stylesheet (highlights.css) keeps its defaults.
+ */
+export interface AdoptedSheet {
+  /** Replaces the sheet's rules; an empty text takes the sheet out of the document. */
+  set(cssText: string): void;
+  /** Takes the sheet out of the document. */
+  remove(): void;
+}
+
+export function createAdoptedSheet(doc: Document): AdoptedSheet {
+  const view = doc.defaultView;
+  if (!view || typeof view.CSSStyleSheet !== 'function' || !('adoptedStyleSheets' in doc)) {
+    return { set() {}, remove() {} };
+  }
+  // The page's own constructor: in Firefox a sheet made by the content script's would not be the page's to adopt.
+  const sheet = new view.CSSStyleSheet();
+  let text = '';
+  const adopted = () => doc.adoptedStyleSheets.includes(sheet);
+  const remove = () => {
+    if (adopted()) doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((other) => other !== sheet);
+  };
+  return {
+    set(cssText) {
+      if (cssText === '') {
+        remove();
+        return;
+      }
+      if (cssText !== text) {
+        sheet.replaceSync(cssText);
+        text = cssText;
+      }
+      // Checked every time: a page that assigns document.adoptedStyleSheets drops the sheets it did not know of.
+      if (!adopted()) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+    },
+    remove,
+  };
+}
