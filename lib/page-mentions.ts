@@ -1,5 +1,5 @@
-import type { Entity } from './dataset';
 import type { PageMentions } from './messages';
+import type { PageEntity } from './page-index';
 
 /**
  * Summarises the mentions found on a page for the popup: entities ordered by
@@ -7,7 +7,7 @@ import type { PageMentions } from './messages';
  */
 export function summarisePageMentions(
   entityIds: readonly string[],
-  entitiesById: ReadonlyMap<string, Entity>,
+  entitiesById: ReadonlyMap<string, PageEntity>,
 ): PageMentions {
   const counts = new Map<string, number>();
   for (const id of entityIds) counts.set(id, (counts.get(id) ?? 0) + 1);

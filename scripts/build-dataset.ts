@@ -10,7 +10,13 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { countEntitiesByKind } from '../lib/dataset';
-import { BRIEF_PATH, buildDataset, MATCHER_OUTPUT_PATH, OUTPUT_PATH } from './dataset-build/build';
+import {
+  BRIEF_PATH,
+  buildDataset,
+  ENTITIES_OUTPUT_PATH,
+  MATCHER_OUTPUT_PATH,
+  OUTPUT_PATH,
+} from './dataset-build/build';
 import { DatasetBuildError } from './dataset-build/merge';
 
 const root = resolve(import.meta.dirname, '..');
@@ -49,16 +55,19 @@ function main(): number {
     return 1;
   }
 
-  const { dataset, json, matcherJson, sharedAliases } = built;
+  const { dataset, json, matcherJson, entitiesJson, sharedAliases } = built;
   const matcherPath = resolve(root, MATCHER_OUTPUT_PATH);
+  const entitiesPath = resolve(root, ENTITIES_OUTPUT_PATH);
   const aliases = dataset.entities.reduce((sum, entity) => sum + entity.aliases.length, 0);
   const kinds = [...countEntitiesByKind(dataset)].map(([kind, count]) => `${count} ${kind}`).join(', ');
   const summary = `${dataset.entities.length} entities (${kinds}), ${aliases} aliases, ${sharedAliases.length} shared alias texts marked ambiguous`;
 
   if (values.check) {
     const read = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined);
-    if (read(outPath) !== json || read(matcherPath) !== matcherJson) {
-      console.error(`${show(outPath)} or ${show(matcherPath)} is out of date; run npm run dataset:build.`);
+    if (read(outPath) !== json || read(matcherPath) !== matcherJson || read(entitiesPath) !== entitiesJson) {
+      console.error(
+        `${show(outPath)}, ${show(matcherPath)} or ${show(entitiesPath)} is out of date; run npm run dataset:build.`,
+      );
       return 1;
     }
     console.log(`${show(outPath)} is up to date: ${summary}.`);
@@ -66,7 +75,10 @@ function main(): number {
   }
   writeFileSync(outPath, json);
   writeFileSync(matcherPath, matcherJson);
-  console.log(`Wrote ${show(outPath)}: ${summary}; and its compiled matcher, ${show(matcherPath)}.`);
+  writeFileSync(entitiesPath, entitiesJson);
+  console.log(
+    `Wrote ${show(outPath)}: ${summary}; its compiled matcher, ${show(matcherPath)}, and page entities, ${show(entitiesPath)}.`,
+  );
   return 0;
 }
 

@@ -5,6 +5,7 @@
  */
 import { checkSchema, type Dataset, SCHEMA_VERSION, validateDatasetJson } from '../../lib/dataset';
 import { compileMatcherData } from '../../lib/matching';
+import { pageEntitiesData } from '../../lib/page-index';
 import { COUNTRY_LAYER_CREDITS, generateCountries } from './countries';
 import { DatasetBuildError, mergeDataset } from './merge';
 
@@ -13,12 +14,16 @@ export const BRIEF_PATH = 'data/brief.json';
 export const OUTPUT_PATH = 'assets/datasets/third-country-deportations.json';
 /** The bundled dataset's matcher, compiled ahead of time so no page pays for compiling it. */
 export const MATCHER_OUTPUT_PATH = 'assets/datasets/third-country-deportations.matcher.json';
+/** Kinds and names in the matcher's entity order: with the matcher, all a page needs (lib/page-index.ts). */
+export const ENTITIES_OUTPUT_PATH = 'assets/datasets/third-country-deportations.entities.json';
 
 export interface BuiltDataset {
   /** The file's text: 2-space JSON with a trailing newline. */
   json: string;
   /** The compiled matcher for the dataset (compileMatcherData), as JSON text. */
   matcherJson: string;
+  /** The page entities (pageEntitiesData) in the matcher's order, as JSON text. */
+  entitiesJson: string;
   dataset: Dataset;
   /** Alias keys that more than one entity uses, marked ambiguous on each. */
   sharedAliases: string[];
@@ -37,8 +42,10 @@ export function buildDataset(brief: unknown): BuiltDataset {
   const json = `${JSON.stringify(dataset, null, 2)}\n`;
   const validation = validateDatasetJson(json);
   if (!validation.ok) throw new DatasetBuildError('The merged dataset is not valid:', validation.issues);
-  const matcherJson = `${JSON.stringify(compileMatcherData(dataset.entities))}\n`;
-  return { json, matcherJson, dataset, sharedAliases };
+  const matcherData = compileMatcherData(dataset.entities);
+  const matcherJson = `${JSON.stringify(matcherData)}\n`;
+  const entitiesJson = `${JSON.stringify(pageEntitiesData(dataset.entities, matcherData.entityIds))}\n`;
+  return { json, matcherJson, entitiesJson, dataset, sharedAliases };
 }
 
 /** The dataset file's text for a decoded brief; see buildDataset. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { bundledDataset, bundledPageIndex } from '../../lib/bundled-dataset';
 import { type Alias, aliasKey, type Dataset, type Entity } from '../../lib/dataset';
 import { checkMatcherData, compileMatcher } from '../../lib/matcher';
 import { mergeAliases } from '../../scripts/dataset-build/aliases';
@@ -9,6 +10,7 @@ import {
   BRIEF_PATH,
   buildDataset,
   buildDatasetJson,
+  ENTITIES_OUTPUT_PATH,
   MATCHER_OUTPUT_PATH,
   OUTPUT_PATH,
 } from '../../scripts/dataset-build/build';
@@ -436,7 +438,7 @@ describe('the bundled dataset file', () => {
   const root = fileURLToPath(new URL('../..', import.meta.url));
   const briefFile = resolve(root, BRIEF_PATH);
 
-  it('equals a fresh build of data/brief.json, compiled matcher included (run npm run dataset:build)', () => {
+  it('equals a fresh build of data/brief.json, compiled matcher and page entities included (run npm run dataset:build)', () => {
     const built = buildDataset(JSON.parse(readFileSync(briefFile, 'utf8')));
     const committed = readFileSync(resolve(root, OUTPUT_PATH), 'utf8');
     expect(committed === built.json, `${OUTPUT_PATH} is out of date; run npm run dataset:build`).toBe(true);
@@ -444,5 +446,15 @@ describe('the bundled dataset file', () => {
     expect(committedMatcher === built.matcherJson, `${MATCHER_OUTPUT_PATH} is out of date`).toBe(true);
     // Pages load it without checking its links (that would cost every page load); they are checked here.
     expect(checkMatcherData(JSON.parse(committedMatcher))).toEqual([]);
+    const committedEntities = readFileSync(resolve(root, ENTITIES_OUTPUT_PATH), 'utf8');
+    expect(committedEntities === built.entitiesJson, `${ENTITIES_OUTPUT_PATH} is out of date`).toBe(true);
+  });
+
+  it('gives pages the same entities, kinds and names as the full dataset (lib/bundled-page-index.ts)', () => {
+    const index = bundledPageIndex();
+    const dataset = bundledDataset();
+    expect([...index.entities.values()]).toEqual(dataset.entities.map(({ id, kind, name }) => ({ id, kind, name })));
+    const text = 'Rwanda and the United States; Keir Starmer spoke.';
+    expect(index.matcher.findMentions(text)).toEqual(compileMatcher(dataset.entities).findMentions(text));
   });
 });
