@@ -29,6 +29,13 @@ export function PopupView({ state }: { state: PopupState }) {
 }
 
 function MentionSummary({ mentions }: { mentions: PageMentions }) {
+  if (mentions.siteDisabled) {
+    return (
+      <p class="popup__status" data-testid="site-disabled">
+        Crossread is turned off on this site. Its site list is in Crossread’s options.
+      </p>
+    );
+  }
   if (mentions.total === 0) {
     return (
       <p class="popup__status" data-testid="mention-total" data-count="0">

@@ -12,7 +12,7 @@ const BADGE_COLOUR = '#1f4fbf';
 export function handleMentionCountReport(message: unknown, sender: Browser.runtime.MessageSender) {
   const tabId = sender.tab?.id;
   if (sender.id !== browser.runtime.id || tabId === undefined) return undefined;
-  const report = mentionCountReportSchema.safeParse(message);
+  const report = mentionCountReportSchema().safeParse(message);
   if (!report.success) return undefined;
   return Promise.all([
     browser.action.setBadgeText({ tabId, text: badgeText(report.data.total) }),

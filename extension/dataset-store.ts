@@ -1,13 +1,10 @@
-import { browser } from 'wxt/browser';
 import { bundledDataset } from '../lib/bundled-dataset';
-import { DatasetStore, type KeyValueStorage } from '../lib/dataset/store';
+import { DatasetStore } from '../lib/dataset/store';
+import { localStorageArea } from './storage-area';
 
-/** browser.storage.local behind the store's port; readable from every extension context, content scripts included. */
-export const localStorageArea: KeyValueStorage = {
-  get: (keys) => browser.storage.local.get(keys),
-  set: (items) => browser.storage.local.set(items),
-};
+export { localStorageArea } from './storage-area';
 
+/** The dataset store on browser.storage.local, for the background and the options page (content scripts: page-index-loader.ts). */
 export function openDatasetStore(): DatasetStore {
   return new DatasetStore(localStorageArea, bundledDataset);
 }

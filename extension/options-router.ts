@@ -71,7 +71,7 @@ async function handle(request: OptionsRequest, updater: DatasetUpdater): Answer<
 export function createOptionsRouter(updater: DatasetUpdater) {
   return (message: unknown, sender: Browser.runtime.MessageSender) => {
     if (!isExtensionPageSender(sender)) return undefined;
-    const parsed = optionsRequestSchema.safeParse(message);
+    const parsed = optionsRequestSchema().safeParse(message);
     if (!parsed.success) return undefined;
     return handle(parsed.data, updater).catch((error: unknown) => ({
       ok: false,

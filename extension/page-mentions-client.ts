@@ -22,7 +22,7 @@ export async function requestPageMentions(tabId: number): Promise<PageMentions |
   const request: PageMentionsRequest = { type: 'crossread:get-page-mentions' };
   try {
     const answer: unknown = await browser.tabs.sendMessage(tabId, request);
-    const parsed = pageMentionsSchema.safeParse(answer);
+    const parsed = pageMentionsSchema().safeParse(answer);
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;

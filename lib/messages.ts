@@ -4,33 +4,54 @@ import { z } from './zod';
  * Every runtime message Crossread sends, one zod schema each. Receivers parse
  * with these and ignore anything that does not fit: a message may come from a
  * stale content script of an older version, or be forged.
+ *
+ * The schemas are built on first use, not when the module loads: building a
+ * zod object runs zod's set-up code, several milliseconds in a content
+ * script's cold start on every page, while a content script needs a schema
+ * only when the popup asks it something.
  */
+function buildSchemas() {
+  /** Popup → content script: what have you highlighted on this page? */
+  const pageMentionsRequest = z.object({ type: z.literal('crossread:get-page-mentions') });
+  const entityCount = z.object({
+    entityId: z.string().max(300),
+    name: z.string().max(300),
+    kind: z.string().max(100),
+    count: z.number().int().nonnegative(),
+  });
+  /** Content script → popup: the answer to a page-mentions request. */
+  const pageMentions = z.object({
+    total: z.number().int().nonnegative(),
+    entities: z.array(entityCount).max(10_000),
+    /** True when the user turned Crossread off on this site: nothing is highlighted, and the popup says why. */
+    siteDisabled: z.boolean().optional(),
+  });
+  /** Content script → background: the mention count changed (drives the toolbar badge). */
+  const mentionCountReport = z.object({
+    type: z.literal('crossread:mention-count'),
+    total: z.number().int().nonnegative(),
+  });
+  return { pageMentionsRequest, entityCount, pageMentions, mentionCountReport };
+}
+
+type Schemas = ReturnType<typeof buildSchemas>;
+let schemas: Schemas | undefined;
+function messageSchemas(): Schemas {
+  schemas ??= buildSchemas();
+  return schemas;
+}
 
 /** Popup → content script: what have you highlighted on this page? */
-export const pageMentionsRequestSchema = z.object({ type: z.literal('crossread:get-page-mentions') });
-export type PageMentionsRequest = z.infer<typeof pageMentionsRequestSchema>;
-
-const entityCountSchema = z.object({
-  entityId: z.string().max(300),
-  name: z.string().max(300),
-  kind: z.string().max(100),
-  count: z.number().int().nonnegative(),
-});
-
+export const pageMentionsRequestSchema = (): Schemas['pageMentionsRequest'] => messageSchemas().pageMentionsRequest;
 /** Content script → popup: the answer to a page-mentions request. */
-export const pageMentionsSchema = z.object({
-  total: z.number().int().nonnegative(),
-  entities: z.array(entityCountSchema).max(10_000),
-});
-export type PageMentions = z.infer<typeof pageMentionsSchema>;
-export type EntityCount = z.infer<typeof entityCountSchema>;
-
+export const pageMentionsSchema = (): Schemas['pageMentions'] => messageSchemas().pageMentions;
 /** Content script → background: the mention count changed (drives the toolbar badge). */
-export const mentionCountReportSchema = z.object({
-  type: z.literal('crossread:mention-count'),
-  total: z.number().int().nonnegative(),
-});
-export type MentionCountReport = z.infer<typeof mentionCountReportSchema>;
+export const mentionCountReportSchema = (): Schemas['mentionCountReport'] => messageSchemas().mentionCountReport;
+
+export type PageMentionsRequest = z.infer<Schemas['pageMentionsRequest']>;
+export type PageMentions = z.infer<Schemas['pageMentions']>;
+export type EntityCount = z.infer<Schemas['entityCount']>;
+export type MentionCountReport = z.infer<Schemas['mentionCountReport']>;
 
 /** Toolbar badge text: empty for none, capped so it fits the badge. */
 export function badgeText(total: number): string {

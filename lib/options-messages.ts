@@ -13,29 +13,37 @@ import { z } from './zod';
  * Kept apart from lib/messages.ts so content scripts never build these schemas.
  */
 
-const validatorsSchema = z.strictObject({
-  etag: z.string().max(1000).nullable(),
-  lastModified: z.string().max(200).nullable(),
-});
+function buildOptionsRequestSchema() {
+  const validators = z.strictObject({
+    etag: z.string().max(1000).nullable(),
+    lastModified: z.string().max(200).nullable(),
+  });
+  return z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('crossread:dataset-check-url'), url: z.string().max(4096) }),
+    z.strictObject({
+      type: z.literal('crossread:dataset-apply'),
+      /** Validated in full by the background (validateDataset) before it is stored. */
+      dataset: z.unknown(),
+      source: datasetSourceSchema(),
+      validators: validators.nullable(),
+      allowOlder: z.boolean(),
+    }),
+    z.strictObject({ type: z.literal('crossread:dataset-rollback') }),
+    z.strictObject({ type: z.literal('crossread:dataset-restore-bundled') }),
+    z.strictObject({ type: z.literal('crossread:dataset-set-schedule'), schedule: z.enum(SCHEDULES) }),
+    z.strictObject({ type: z.literal('crossread:dataset-refresh-now') }),
+    /** Validated in full by validateSettings before it is stored. */
+    z.strictObject({ type: z.literal('crossread:settings-save'), settings: z.unknown() }),
+  ]);
+}
 
-export const optionsRequestSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('crossread:dataset-check-url'), url: z.string().max(4096) }),
-  z.strictObject({
-    type: z.literal('crossread:dataset-apply'),
-    /** Validated in full by the background (validateDataset) before it is stored. */
-    dataset: z.unknown(),
-    source: datasetSourceSchema,
-    validators: validatorsSchema.nullable(),
-    allowOlder: z.boolean(),
-  }),
-  z.strictObject({ type: z.literal('crossread:dataset-rollback') }),
-  z.strictObject({ type: z.literal('crossread:dataset-restore-bundled') }),
-  z.strictObject({ type: z.literal('crossread:dataset-set-schedule'), schedule: z.enum(SCHEDULES) }),
-  z.strictObject({ type: z.literal('crossread:dataset-refresh-now') }),
-  /** Validated in full by validateSettings before it is stored. */
-  z.strictObject({ type: z.literal('crossread:settings-save'), settings: z.unknown() }),
-]);
-export type OptionsRequest = z.infer<typeof optionsRequestSchema>;
+let optionsRequest: ReturnType<typeof buildOptionsRequestSchema> | undefined;
+/** Every request the options page sends; built on first use, like the other message schemas. */
+export function optionsRequestSchema(): ReturnType<typeof buildOptionsRequestSchema> {
+  optionsRequest ??= buildOptionsRequestSchema();
+  return optionsRequest;
+}
+export type OptionsRequest = z.infer<ReturnType<typeof optionsRequestSchema>>;
 export type OptionsRequestType = OptionsRequest['type'];
 
 /** What the background answers to each request. */

@@ -1,3 +1,6 @@
+import { HOVER_HIGHLIGHT, highlightNameForKind, MARK_HOVER_CLASS, markClassName } from '../lib/highlight-style';
+import type { Renderer } from '../lib/settings';
+import { createAdoptedSheet } from './adopted-sheet';
 import type { PageMention, TextPart } from './scanner';
 
 /**
@@ -21,50 +24,26 @@ export interface Highlighter {
   setHovered(mention: PageMention | null): void;
   /** True for nodes the highlighter itself inserted or took out, so observers can ignore its own changes. */
   isOwnNode(node: Node): boolean;
+  /**
+   * The mention whose highlight element holds `node` (a wrapped mention's
+   * <mark> or its text), for hit-testing; always null when painting, since
+   * painted highlights are not in the DOM.
+   */
+  mentionOf(node: Node): PageMention | null;
 }
 
-export const HIGHLIGHT_PREFIX = 'crossread-';
-export const MARK_CLASS = 'crossread-mention';
+export { HIGHLIGHT_PREFIX, HOVER_HIGHLIGHT, highlightNameForKind, MARK_CLASS } from '../lib/highlight-style';
 
-// ::highlight() rules cannot use wildcards, so each styled kind has its own
-// name in highlights.css; kinds a dataset adds share the generic style.
-const PAINTED_KINDS = new Set(['country', 'person', 'organization', 'deal']);
-
-export function highlightNameForKind(kind: string): string {
-  return `${HIGHLIGHT_PREFIX}${PAINTED_KINDS.has(kind) ? kind : 'mention'}`;
-}
-
-export const HOVER_HIGHLIGHT = `${HIGHLIGHT_PREFIX}hover`;
-
-/**
- * Painted text is not an element, so no page CSS can give it a pointer
- * cursor; while a mention is hovered, a constructed style sheet (not subject
- * to the page's Content-Security-Policy, and no change to the page's DOM)
- * shows one.
- */
-function createCursorSheet(doc: Document): { show(on: boolean): void } {
-  const view = doc.defaultView;
-  if (!view || typeof view.CSSStyleSheet !== 'function' || !('adoptedStyleSheets' in doc)) return { show() {} };
-  const sheet = new view.CSSStyleSheet();
-  sheet.replaceSync(':root, :root * { cursor: pointer !important; }');
-  let shown = false;
-  return {
-    show(on) {
-      if (on === shown) return;
-      shown = on;
-      doc.adoptedStyleSheets = on
-        ? [...doc.adoptedStyleSheets, sheet]
-        : doc.adoptedStyleSheets.filter((adopted) => adopted !== sheet);
-    },
-  };
-}
+const CURSOR_RULE = ':root, :root * { cursor: pointer !important; }';
 
 export function createPaintHighlighter(
   registry: HighlightRegistry = CSS.highlights,
   doc: Document | null = typeof document === 'undefined' ? null : document,
 ): Highlighter {
   const highlights = new Map<string, Highlight>();
-  const cursor = doc ? createCursorSheet(doc) : { show() {} };
+  // Painted text is not an element, so no page CSS can give it a pointer
+  // cursor; while a mention is hovered, a sheet of our own shows one.
+  const cursor = doc ? createAdoptedSheet(doc) : { set() {}, remove() {} };
   let hover: Highlight | null = null;
   // Our own index of which highlight holds each mention: Firefox content
   // scripts cannot iterate a Highlight ("Xray wrapping of iterators not supported").
@@ -99,7 +78,7 @@ export function createPaintHighlighter(
       this.setHovered(null);
     },
     setHovered(mention) {
-      cursor.show(mention !== null);
+      cursor.set(mention ? CURSOR_RULE : '');
       if (!mention) {
         if (hover) registry.delete(HOVER_HIGHLIGHT);
         hover = null;
@@ -111,6 +90,7 @@ export function createPaintHighlighter(
       registry.set(HOVER_HIGHLIGHT, hover);
     },
     isOwnNode: () => false,
+    mentionOf: () => null,
   };
 }
 
@@ -123,6 +103,7 @@ export function createWrapHighlighter(doc: Document): Highlighter {
   const wrappedByOriginal = new Map<Text, WrappedNode>();
   const ownNodes = new WeakSet<Node>();
   const marksOf = new Map<PageMention, HTMLElement[]>();
+  const mentionOfMark = new WeakMap<Node, PageMention>();
   let hovered: PageMention | null = null;
 
   function wrapNode(original: Text, parts: ReadonlyArray<{ part: TextPart; mention: PageMention; kind: string }>) {
@@ -133,9 +114,10 @@ export function createWrapHighlighter(doc: Document): Highlighter {
       if (part.start < cursor) continue;
       if (part.start > cursor) replacement.push(doc.createTextNode(text.slice(cursor, part.start)));
       const mark = doc.createElement('mark');
-      mark.className = `${MARK_CLASS} ${MARK_CLASS}--${kind}`;
+      mark.className = markClassName(kind);
       mark.setAttribute('data-crossread-id', mention.entityId);
       mark.textContent = text.slice(part.start, part.end);
+      mentionOfMark.set(mark, mention);
       replacement.push(mark);
       const marks = marksOf.get(mention);
       if (marks) marks.push(mark);
@@ -200,17 +182,35 @@ export function createWrapHighlighter(doc: Document): Highlighter {
     },
     setHovered(mention) {
       // A name split by markup has several marks; all of them light up together.
-      for (const mark of (hovered && marksOf.get(hovered)) ?? []) mark.classList.remove(`${MARK_CLASS}--hover`);
+      for (const mark of (hovered && marksOf.get(hovered)) ?? []) mark.classList.remove(MARK_HOVER_CLASS);
       hovered = mention;
-      for (const mark of (mention && marksOf.get(mention)) ?? []) mark.classList.add(`${MARK_CLASS}--hover`);
+      for (const mark of (mention && marksOf.get(mention)) ?? []) mark.classList.add(MARK_HOVER_CLASS);
     },
     isOwnNode: (node) => ownNodes.has(node),
+    mentionOf(node) {
+      const mark = node.nodeType === Node.ELEMENT_NODE ? node : node.parentNode;
+      const mention = mark ? mentionOfMark.get(mark) : undefined;
+      // A mark the page took out, or one of a mention removed since, is not a live highlight.
+      return mention && marksOf.has(mention) && mark?.isConnected ? mention : null;
+    },
   };
 }
 
-/** Paint where the Custom Highlight API exists, wrap elsewhere. */
-export function createHighlighter(doc: Document): Highlighter {
+/** Whether `doc`'s window has the CSS Custom Highlight API, which painting needs. */
+export function canPaint(doc: Document): boolean {
   const view = doc.defaultView;
-  const canPaint = typeof view?.Highlight === 'function' && view.CSS !== undefined && 'highlights' in view.CSS;
-  return canPaint ? createPaintHighlighter(view.CSS.highlights, doc) : createWrapHighlighter(doc);
+  return typeof view?.Highlight === 'function' && view.CSS !== undefined && 'highlights' in view.CSS;
+}
+
+/** The renderer a setting gives in `doc`: auto and paint paint where the API exists; everything else wraps. */
+export function rendererMode(doc: Document, renderer: Renderer = 'auto'): Highlighter['mode'] {
+  return renderer !== 'wrap' && canPaint(doc) ? 'paint' : 'wrap';
+}
+
+/** A highlighter for `doc` as the renderer setting asks (default: paint where the Custom Highlight API exists, wrap elsewhere). */
+export function createHighlighter(doc: Document, renderer: Renderer = 'auto'): Highlighter {
+  const view = doc.defaultView;
+  return rendererMode(doc, renderer) === 'paint' && view
+    ? createPaintHighlighter(view.CSS.highlights, doc)
+    : createWrapHighlighter(doc);
 }

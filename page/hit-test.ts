@@ -1,3 +1,4 @@
+import type { Highlighter } from './highlighter';
 import type { PageMention } from './scanner';
 
 /**
@@ -6,7 +7,9 @@ import type { PageMention } from './scanner';
  * position under the pointer (caretPositionFromPoint, or WebKit's
  * caretRangeFromPoint) and look it up in an index of the mentions' text nodes,
  * then confirm the point is really inside the mention's boxes (a caret
- * position exists even for a point far right of a line's end).
+ * position exists even for a point far right of a line's end). Wrapped
+ * mentions are found through their <mark> (the highlighter knows which
+ * mention each mark shows): their original text nodes are out of the page.
  */
 export class MentionHitTester {
   private index: Map<Text, PageMention[]> | null = null;
@@ -14,6 +17,7 @@ export class MentionHitTester {
   constructor(
     private readonly doc: Document,
     private readonly mentions: () => readonly PageMention[],
+    private readonly highlighter?: Highlighter,
   ) {}
 
   /** Call when the set of mentions changed. */
@@ -24,6 +28,11 @@ export class MentionHitTester {
   mentionAt(x: number, y: number): PageMention | null {
     const caret = this.caretAt(x, y);
     if (!caret) return null;
+    const wrapped = this.highlighter?.mentionOf(caret.node);
+    if (wrapped) {
+      const mark = caret.node.nodeType === Node.ELEMENT_NODE ? (caret.node as Element) : caret.node.parentElement;
+      return mark && boxesContain(mark.getClientRects(), x, y) ? wrapped : null;
+    }
     const candidates = this.indexed().get(caret.node as Text);
     if (!candidates) return null;
     for (const mention of candidates) {
@@ -66,9 +75,13 @@ export class MentionHitTester {
     const range = this.doc.createRange();
     range.setStart(mention.range.startContainer, mention.range.startOffset);
     range.setEnd(mention.range.endContainer, mention.range.endOffset);
-    for (const box of range.getClientRects()) {
-      if (x >= box.left && x <= box.right && y >= box.top && y <= box.bottom) return true;
-    }
-    return false;
+    return boxesContain(range.getClientRects(), x, y);
   }
+}
+
+function boxesContain(boxes: Iterable<DOMRect>, x: number, y: number): boolean {
+  for (const box of boxes) {
+    if (x >= box.left && x <= box.right && y >= box.top && y <= box.bottom) return true;
+  }
+  return false;
 }

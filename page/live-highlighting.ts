@@ -1,5 +1,5 @@
-import type { Dataset } from '../lib/dataset';
-import { compileMatcher, type Matcher } from '../lib/matcher';
+import type { Matcher } from '../lib/matcher';
+import type { PageIndex } from '../lib/page-index';
 import type { Highlighter } from './highlighter';
 import { blockOf, isInline, isInSkipZone, type PageMention, scanForMentions, UI_HOST_TAG } from './scanner';
 
@@ -17,7 +17,8 @@ const MAX_DELAY_MS = 500;
 export class LiveHighlighting {
   private readonly mentionsByBlock = new Map<Element, PageMention[]>();
   private matcher: Matcher | null = null;
-  private kinds = new Map<string, string>();
+  private entities: PageIndex['entities'] = new Map();
+  private hiddenKinds: ReadonlySet<string> = new Set();
   private scan: AbortController | null = null;
   private scanning: Promise<void> | null = null;
   private readonly observer: MutationObserver;
@@ -36,13 +37,14 @@ export class LiveHighlighting {
   }
 
   /**
-   * Highlights the page with `dataset`, replacing whatever an earlier dataset
-   * highlighted. Pass `matcher` when a compiled one is at hand (the bundled
-   * dataset ships one) to skip compiling.
+   * Highlights the page with a dataset's page index, replacing whatever was
+   * highlighted before (another dataset, other kinds). Mentions of
+   * `hiddenKinds` are neither highlighted nor listed in mentions().
    */
-  async show(dataset: Dataset, matcher: Matcher = compileMatcher(dataset.entities)): Promise<void> {
-    this.matcher = matcher;
-    this.kinds = new Map(dataset.entities.map((entity) => [entity.id, entity.kind]));
+  async show(index: PageIndex, options: { hiddenKinds?: ReadonlySet<string> } = {}): Promise<void> {
+    this.matcher = index.matcher;
+    this.entities = index.entities;
+    this.hiddenKinds = options.hiddenKinds ?? new Set();
     this.removeAll();
     const body = this.doc.body;
     if (!body) return;
@@ -65,7 +67,7 @@ export class LiveHighlighting {
     this.removeAll();
   }
 
-  private readonly kindOf = (entityId: string) => this.kinds.get(entityId) ?? 'mention';
+  private readonly kindOf = (entityId: string) => this.entities.get(entityId)?.kind ?? 'mention';
 
   private removeAll(): void {
     this.highlighter.clear();
@@ -164,9 +166,12 @@ export class LiveHighlighting {
     await scanForMentions(roots, matcher, {
       signal: scan.signal,
       confirmedEntityIds,
-      onMentions: (mentions) => {
-        const block = mentions[0]?.block;
-        if (!block) return;
+      onMentions: (found) => {
+        const block = found[0]?.block;
+        const hidden = this.hiddenKinds;
+        const mentions =
+          hidden.size === 0 ? found : found.filter((mention) => !hidden.has(this.kindOf(mention.entityId)));
+        if (!block || mentions.length === 0) return;
         // The same block can come in several runs when a nested block interrupts it.
         const existing = this.mentionsByBlock.get(block);
         this.mentionsByBlock.set(block, existing ? [...existing, ...mentions] : mentions);

@@ -1,66 +1,56 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { openDatasetStore } from '../../extension/dataset-store';
-import { bundledMatcher } from '../../lib/bundled-dataset';
-import type { Entity } from '../../lib/dataset';
-import { STORE_KEYS, type StoredDataset } from '../../lib/dataset/store';
-import { compileMatcher } from '../../lib/matcher';
+import { loadActivePageIndex, watchActiveDataset } from '../../extension/page-index-loader';
+import { loadSettings, watchSettings } from '../../extension/settings-store';
 import { type MentionCountReport, pageMentionsRequestSchema } from '../../lib/messages';
-import { summarisePageMentions } from '../../lib/page-mentions';
-import { createHighlighter } from '../../page/highlighter';
-import { MentionHitTester } from '../../page/hit-test';
-import { trackHoveredMention } from '../../page/hover';
-import { LiveHighlighting } from '../../page/live-highlighting';
+import { defaultSettings } from '../../lib/settings';
+import { PageHighlighting } from '../../page/page-highlighting';
 import { mountUiHost } from '../../page/ui-host';
 import './highlights.css';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
+  // WXT's window.postMessage "script started" signal (the document event it also sends is enough) reaches
+  // the page's own message listeners, and costs ~25 ms: Chromium captures the calling stack, re-parsing this
+  // whole script twice for source positions.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
-    const store = openDatasetStore();
-    let entitiesById = new Map<string, Entity>();
-    const summary = () =>
-      summarisePageMentions(
-        live.mentions().map((mention) => mention.entityId),
-        entitiesById,
-      );
-
-    const highlighter = createHighlighter(document);
-    const hitTester = new MentionHitTester(document, () => live.mentions());
-    const live = new LiveHighlighting(document, highlighter, () => {
-      hitTester.invalidate();
-      const report: MentionCountReport = { type: 'crossread:mention-count', total: live.mentions().length };
-      // The background may be restarting; the badge is a convenience, so a lost report is fine.
-      browser.runtime.sendMessage(report).catch(() => undefined);
+    const highlighting = new PageHighlighting(document, {
+      hostname: location.hostname,
+      loadIndex: loadActivePageIndex,
+      onMentionsChanged: (total) => {
+        const report: MentionCountReport = { type: 'crossread:mention-count', total };
+        // The background may be restarting; the badge is a convenience, so a lost report is fine.
+        browser.runtime.sendMessage(report).catch(() => undefined);
+      },
     });
-    ctx.onInvalidated(() => live.stop());
-    const show = (stored: StoredDataset) => {
-      entitiesById = new Map(stored.dataset.entities.map((entity) => [entity.id, entity]));
-      // The bundled dataset comes with a matcher compiled at build time; others are compiled here.
-      const matcher = stored.location === 'bundled' ? bundledMatcher() : compileMatcher(stored.dataset.entities);
-      return live.show(stored.dataset, matcher);
-    };
-    await show((await store.load()).active);
-    if (!ctx.isValid) return;
-    await mountUiHost(ctx);
-    trackHoveredMention(document, hitTester, highlighter, ctx.signal);
+    ctx.onInvalidated(() => highlighting.stop());
 
+    // The popup asks what this page has; it gets an answer (0 mentions) even on a turned-off site.
     const onMessage = (message: unknown) => {
-      if (!pageMentionsRequestSchema.safeParse(message).success) return undefined;
-      return Promise.resolve(summary());
+      if (!pageMentionsRequestSchema().safeParse(message).success) return undefined;
+      return Promise.resolve(highlighting.summary());
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
-    // A dataset switch (update, rollback, restore) re-highlights open tabs at once.
-    const onStorageChanged = (changes: Record<string, unknown>) => {
-      if (!(STORE_KEYS.pointer in changes)) return;
-      store.load().then((state) => {
-        if (ctx.isValid) void show(state.active);
-      });
-    };
-    browser.storage.local.onChanged.addListener(onStorageChanged);
-    ctx.onInvalidated(() => browser.storage.local.onChanged.removeListener(onStorageChanged));
+    // Settings and dataset switches apply to open tabs at once, without a reload.
+    let settingsChanged = false;
+    const stopWatchingSettings = watchSettings((settings) => {
+      settingsChanged = true;
+      void highlighting.applySettings(settings);
+    });
+    ctx.onInvalidated(stopWatchingSettings);
+    const stopWatchingDataset = watchActiveDataset(() => void highlighting.reloadIndex());
+    ctx.onInvalidated(stopWatchingDataset);
+
+    // Storage failing is no reason to leave the page unhighlighted: the defaults apply.
+    const settings = await loadSettings().catch(() => defaultSettings());
+    if (!ctx.isValid) return;
+    // A change that arrived while they loaded is newer than what was read.
+    if (!settingsChanged) await highlighting.applySettings(settings);
+    if (!ctx.isValid) return;
+    await mountUiHost(ctx);
   },
 });

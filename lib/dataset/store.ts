@@ -27,29 +27,70 @@ export const STORE_KEYS = {
 export type SlotName = 'a' | 'b';
 export type Location = 'bundled' | SlotName;
 
-export const datasetSourceSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('bundled') }),
-  z.strictObject({ type: z.literal('file'), fileName: z.string().max(500) }),
-  z.strictObject({ type: z.literal('url'), url: z.string().max(2048) }),
-]);
-export type DatasetSource = z.infer<typeof datasetSourceSchema>;
+/**
+ * The store's zod schemas, built on first use: constructing zod objects at
+ * module load would cost every content script's start-up several
+ * milliseconds. The pointer, which every page reads, is checked without zod.
+ */
+function buildSchemas() {
+  const source = z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('bundled') }),
+    z.strictObject({ type: z.literal('file'), fileName: z.string().max(500) }),
+    z.strictObject({ type: z.literal('url'), url: z.string().max(2048) }),
+  ]);
+  /** What a slot holds. The dataset inside is validated again on every read. */
+  const slotRecord = z.strictObject({ dataset: z.unknown(), source, installedAt: z.string().max(40) });
+  return { source, slotRecord };
+}
 
-const storeErrorSchema = z.strictObject({ at: z.string().max(40), message: z.string().max(5000) });
-export type StoreError = z.infer<typeof storeErrorSchema>;
+type Schemas = ReturnType<typeof buildSchemas>;
+let schemas: Schemas | undefined;
+function storeSchemas(): Schemas {
+  schemas ??= buildSchemas();
+  return schemas;
+}
 
-const pointerSchema = z.strictObject({
-  active: z.enum(['bundled', 'a', 'b']),
-  previous: z.enum(['bundled', 'a', 'b']).nullable(),
-  lastError: storeErrorSchema.nullable(),
-});
-type Pointer = z.infer<typeof pointerSchema>;
+/** Where a dataset came from; part of the options page's apply request too. */
+export const datasetSourceSchema = (): Schemas['source'] => storeSchemas().source;
+export type DatasetSource = z.infer<Schemas['source']>;
 
-/** What a slot holds. The dataset inside is validated again on every read. */
-const slotRecordSchema = z.strictObject({
-  dataset: z.unknown(),
-  source: datasetSourceSchema,
-  installedAt: z.string().max(40),
-});
+export interface StoreError {
+  at: string;
+  message: string;
+}
+
+interface Pointer {
+  active: Location;
+  previous: Location | null;
+  lastError: StoreError | null;
+}
+
+const LOCATIONS: readonly unknown[] = ['bundled', 'a', 'b'] satisfies Location[];
+
+function isShortString(value: unknown, max: number): value is string {
+  return typeof value === 'string' && value.length <= max;
+}
+
+function hasOnlyKeys(value: object, keys: readonly string[]): boolean {
+  return Object.keys(value).every((key) => keys.includes(key));
+}
+
+/** The stored pointer record, or null when it is not one (checked by hand: every page reads it, see buildSchemas). */
+function parsePointer(raw: unknown): Pointer | null {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+  const { active, previous, lastError } = raw as Record<string, unknown>;
+  if (!hasOnlyKeys(raw, ['active', 'previous', 'lastError'])) return null;
+  if (!LOCATIONS.includes(active) || !(previous === null || LOCATIONS.includes(previous))) return null;
+  if (lastError !== null) {
+    if (typeof lastError !== 'object' || lastError === undefined || Array.isArray(lastError)) return null;
+    const { at, message } = lastError as Record<string, unknown>;
+    if (!hasOnlyKeys(lastError, ['at', 'message']) || !isShortString(at, 40) || !isShortString(message, 5000)) {
+      return null;
+    }
+    return { active: active as Location, previous: previous as Location | null, lastError: { at, message } };
+  }
+  return { active: active as Location, previous: previous as Location | null, lastError: null };
+}
 
 export interface StoredDataset {
   dataset: Dataset;
@@ -79,7 +120,10 @@ function errorText(error: unknown): string {
 
 export class DatasetStore {
   constructor(
-    private readonly storage: KeyValueStorage,
+    // Not named `storage`: WXT's auto-import plugin runs even with `imports: false` and takes a
+    // bare `storage` for its own (wxt/utils/storage), which would pull @wxt-dev/storage and its
+    // start-up work into every bundle that imports this module, the content script's included.
+    private readonly area: KeyValueStorage,
     /** Called only when the bundled dataset is needed: parsing it is wasted start-up work while another one is active. */
     private readonly bundled: () => Dataset,
     private readonly now: () => Date = () => new Date(),
@@ -101,13 +145,23 @@ export class DatasetStore {
     return { active: previous ?? this.bundledEntry(), previous: null, lastError };
   }
 
+  /** Which dataset is active, reading only the small pointer record. */
+  activeLocation(): Promise<Location> {
+    return readActiveLocation(this.area);
+  }
+
+  /** The dataset load() would give as active, without reading or validating the previous one unless it is needed. */
+  async loadActive(): Promise<StoredDataset> {
+    return (await readActiveStoredDataset(this.area)) ?? this.bundledEntry();
+  }
+
   /** Stores `dataset` and makes it active; the active one becomes previous. */
   async activate(dataset: Dataset, source: DatasetSource): Promise<StoreResult> {
     const pointer = await this.readPointer();
     const target: SlotName = pointer.active === 'a' ? 'b' : 'a';
     const record = { dataset, source, installedAt: this.now().toISOString() };
     try {
-      await this.storage.set({ [slotKey(target)]: record });
+      await this.area.set({ [slotKey(target)]: record });
     } catch (error) {
       return this.fail(
         pointer,
@@ -136,7 +190,7 @@ export class DatasetStore {
 
   private async switchTo(current: Pointer, next: Pointer): Promise<StoreResult> {
     try {
-      await this.storage.set({ [STORE_KEYS.pointer]: next });
+      await this.area.set({ [STORE_KEYS.pointer]: next });
     } catch (error) {
       return this.fail(current, `Could not switch datasets (${errorText(error)}). The active dataset is unchanged.`);
     }
@@ -146,44 +200,75 @@ export class DatasetStore {
   private async fail(pointer: Pointer, message: string): Promise<StoreResult> {
     const lastError = { at: this.now().toISOString(), message };
     // Recording the error is best effort: storage may be exactly what is failing.
-    await this.storage.set({ [STORE_KEYS.pointer]: { ...pointer, lastError } }).catch(() => undefined);
+    await this.area.set({ [STORE_KEYS.pointer]: { ...pointer, lastError } }).catch(() => undefined);
     const state = await this.load();
     return { ok: false, error: message, state: { ...state, lastError } };
   }
 
-  private async readPointer(): Promise<Pointer> {
-    const stored = (await this.storage.get([STORE_KEYS.pointer]))[STORE_KEYS.pointer];
-    if (stored === undefined) return INITIAL_POINTER;
-    const parsed = pointerSchema.safeParse(stored);
-    return parsed.success ? parsed.data : INITIAL_POINTER;
+  private readPointer(): Promise<Pointer> {
+    return readPointer(this.area);
   }
 
   private async readLocation(location: Location, problems: string[]): Promise<StoredDataset | null> {
-    if (location === 'bundled') return this.bundledEntry();
-    const raw = (await this.storage.get([slotKey(location)]))[slotKey(location)];
-    const record = slotRecordSchema.safeParse(raw);
-    if (!record.success) {
-      problems.push(`The stored copy in slot ${location} is missing or damaged and was skipped.`);
-      return null;
-    }
-    // Validation also migrates a dataset stored under an older schema version.
-    const validation = validateDataset(record.data.dataset);
-    if (!validation.ok) {
-      const first = validation.issues[0];
-      problems.push(
-        `The stored dataset in slot ${location} no longer passes validation (${first ? `${first.path}: ${first.message}` : 'unknown problem'}) and was skipped.`,
-      );
-      return null;
-    }
-    return {
-      dataset: validation.dataset,
-      source: record.data.source,
-      installedAt: record.data.installedAt,
-      location,
-    };
+    return location === 'bundled' ? this.bundledEntry() : readSlot(this.area, location, problems);
   }
 
   private bundledEntry(): StoredDataset {
     return { dataset: this.bundled(), source: { type: 'bundled' }, installedAt: null, location: 'bundled' };
   }
+}
+
+async function readPointer(area: KeyValueStorage): Promise<Pointer> {
+  const stored = (await area.get([STORE_KEYS.pointer]))[STORE_KEYS.pointer];
+  if (stored === undefined) return INITIAL_POINTER;
+  return parsePointer(stored) ?? INITIAL_POINTER;
+}
+
+async function readSlot(area: KeyValueStorage, slot: SlotName, problems: string[]): Promise<StoredDataset | null> {
+  const raw = (await area.get([slotKey(slot)]))[slotKey(slot)];
+  const record = storeSchemas().slotRecord.safeParse(raw);
+  if (!record.success) {
+    problems.push(`The stored copy in slot ${slot} is missing or damaged and was skipped.`);
+    return null;
+  }
+  // Validation also migrates a dataset stored under an older schema version.
+  const validation = validateDataset(record.data.dataset);
+  if (!validation.ok) {
+    const first = validation.issues[0];
+    problems.push(
+      `The stored dataset in slot ${slot} no longer passes validation (${first ? `${first.path}: ${first.message}` : 'unknown problem'}) and was skipped.`,
+    );
+    return null;
+  }
+  return {
+    dataset: validation.dataset,
+    source: record.data.source,
+    installedAt: record.data.installedAt,
+    location: slot,
+  };
+}
+
+/**
+ * Which dataset is active, reading only the pointer. For readers that have
+ * the bundled dataset in another form (the content script's page index): they
+ * need not parse it, nor even import it.
+ */
+export async function readActiveLocation(area: KeyValueStorage): Promise<Location> {
+  return (await readPointer(area)).active;
+}
+
+/**
+ * The active dataset when it is a stored one, with DatasetStore.load()'s
+ * fallback (a damaged active copy gives way to the previous one); null when
+ * the bundled dataset is the one in use. Needs no bundled dataset.
+ */
+export async function readActiveStoredDataset(area: KeyValueStorage): Promise<StoredDataset | null> {
+  const pointer = await readPointer(area);
+  const problems: string[] = [];
+  for (const location of [pointer.active, pointer.previous]) {
+    if (location === null || location === 'bundled') return null;
+    const stored = await readSlot(area, location, problems);
+    if (stored) return stored;
+  }
+  return null;
 }

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../lib/dataset';
-import { DatasetStore, STORE_KEYS } from '../../lib/dataset/store';
+import { DatasetStore, readActiveLocation, readActiveStoredDataset, STORE_KEYS } from '../../lib/dataset/store';
 import { minimalDataset } from './dataset-fixture';
 import { FakeStorage } from './fake-storage';
 
@@ -160,5 +160,73 @@ describe('DatasetStore', () => {
     expect(state.active.location).toBe('a');
     expect(state.active.dataset).toMatchObject({ schemaVersion: 2, version: '0.9.0', claims: [], stories: [] });
     expect(state.lastError).toBeNull();
+  });
+
+  it('ignores a pointer with unknown fields or a malformed error, like any damaged pointer', async () => {
+    await store.activate(datasetVersion('1.0.0'), { type: 'file', fileName: 'one.json' });
+    const good = { active: 'a', previous: 'bundled', lastError: { at: '2025-06-01', message: 'x' } };
+    storage.data.set(STORE_KEYS.pointer, good);
+    expect((await store.load()).active.location).toBe('a');
+    for (const damaged of [
+      { ...good, extra: 1 },
+      { ...good, lastError: { at: '2025-06-01', message: 'x', extra: 1 } },
+      { ...good, lastError: { at: 'x'.repeat(41), message: 'x' } },
+      { ...good, lastError: undefined },
+      { active: 'a', lastError: null },
+      [good],
+    ]) {
+      storage.data.set(STORE_KEYS.pointer, damaged);
+      expect((await store.load()).active.location).toBe('bundled');
+      expect(await store.activeLocation()).toBe('bundled');
+    }
+  });
+});
+
+describe('reading the active dataset without the bundled one (content scripts)', () => {
+  let storage: FakeStorage;
+  let store: DatasetStore;
+  let bundledReads: number;
+
+  beforeEach(() => {
+    storage = new FakeStorage();
+    bundledReads = 0;
+    store = new DatasetStore(storage, () => {
+      bundledReads++;
+      return bundled;
+    });
+  });
+
+  it('reads only the pointer to tell which dataset is active', async () => {
+    expect(await readActiveLocation(storage)).toBe('bundled');
+    expect(await readActiveStoredDataset(storage)).toBeNull();
+    await store.activate(datasetVersion('1.0.0'), { type: 'file', fileName: 'one.json' });
+    expect(await store.activeLocation()).toBe('a');
+    expect((await readActiveStoredDataset(storage))?.dataset.version).toBe('1.0.0');
+    expect((await store.loadActive()).dataset.version).toBe('1.0.0');
+    await store.restoreBundled();
+    expect(await readActiveLocation(storage)).toBe('bundled');
+    expect(await readActiveStoredDataset(storage)).toBeNull();
+    bundledReads = 0;
+    expect((await store.loadActive()).location).toBe('bundled');
+    expect(bundledReads).toBe(1);
+  });
+
+  it('falls back like load(): a damaged active copy gives way to the previous one, then to the bundled one', async () => {
+    await store.activate(datasetVersion('1.0.0'), { type: 'file', fileName: 'one.json' });
+    await store.activate(datasetVersion('2.0.0'), { type: 'file', fileName: 'two.json' });
+    storage.data.set(STORE_KEYS.slotB, { dataset: { nonsense: true }, source: { type: 'bundled' }, installedAt: '' });
+    expect((await readActiveStoredDataset(storage))?.dataset.version).toBe('1.0.0');
+    expect((await store.load()).active.dataset.version).toBe('1.0.0');
+    storage.data.set(STORE_KEYS.slotA, 'damaged');
+    expect(await readActiveStoredDataset(storage)).toBeNull();
+    expect((await store.loadActive()).location).toBe('bundled');
+  });
+
+  it('never parses the bundled dataset while a stored one is active', async () => {
+    await store.activate(datasetVersion('1.0.0'), { type: 'file', fileName: 'one.json' });
+    bundledReads = 0;
+    await store.loadActive();
+    await store.activeLocation();
+    expect(bundledReads).toBe(0);
   });
 });

@@ -1,13 +1,15 @@
 // @vitest-environment happy-dom
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { bundledDataset } from '../../lib/bundled-dataset';
+import { bundledDataset, bundledPageIndex } from '../../lib/bundled-dataset';
 import { compileMatcher } from '../../lib/matcher';
 import { createPaintHighlighter, createWrapHighlighter, highlightNameForKind } from '../../page/highlighter';
+import { MentionHitTester } from '../../page/hit-test';
 import { LiveHighlighting } from '../../page/live-highlighting';
 import { scanForMentions } from '../../page/scanner';
 
 const dataset = bundledDataset();
 const matcher = compileMatcher(dataset.entities);
+const index = bundledPageIndex();
 const kindById = new Map(dataset.entities.map((entity) => [entity.id, entity.kind]));
 const kindOf = (id: string) => kindById.get(id) ?? 'mention';
 
@@ -164,6 +166,34 @@ describe('hover in wrap mode', () => {
   });
 });
 
+describe('hit-testing in wrap mode', () => {
+  it('finds the mention under the pointer through its mark, whose text replaced the original node', async () => {
+    document.body.replaceChildren(buildArticle());
+    const highlighter = createWrapHighlighter(document);
+    const mentions = await scanForMentions(document.body, matcher);
+    highlighter.add(mentions, kindOf);
+    const olivier = mentions.find((mention) => mention.entityId === 'person:olivier-nduhungirehe');
+    const mark = [...document.querySelectorAll('mark')].find((each) => each.textContent === 'Nduhungirehe');
+    if (!olivier || !mark?.firstChild) throw new Error('fixture lacks the split name');
+    expect(highlighter.mentionOf(mark.firstChild)).toBe(olivier);
+    expect(highlighter.mentionOf(mark)).toBe(olivier);
+    expect(highlighter.mentionOf(document.body)).toBeNull();
+
+    // happy-dom does no layout: the caret and the mark's box are given.
+    const caretTarget = mark.firstChild;
+    Object.assign(document, { caretPositionFromPoint: () => ({ offsetNode: caretTarget, offset: 3 }) });
+    mark.getClientRects = () => [new DOMRect(0, 0, 100, 20)] as unknown as DOMRectList;
+    const hitTester = new MentionHitTester(document, () => mentions, highlighter);
+    expect(hitTester.mentionAt(10, 10)).toBe(olivier);
+    // A caret exists far right of a line's end; the box says the pointer is not on the name.
+    expect(hitTester.mentionAt(300, 10)).toBeNull();
+
+    highlighter.remove([olivier]);
+    expect(highlighter.mentionOf(caretTarget)).toBeNull();
+    delete (document as { caretPositionFromPoint?: unknown }).caretPositionFromPoint;
+  });
+});
+
 describe('paint highlighter', () => {
   // happy-dom has no Custom Highlight API; a Highlight is a set of ranges, which is all this test needs.
   // The real API is exercised by the e2e suite in Chromium.
@@ -186,9 +216,12 @@ describe('paint highlighter', () => {
     expect(sizes()).toEqual({});
   });
 
-  it('names kinds without their own style crossread-mention', () => {
+  it('names each kind crossread-<kind>, and kinds that cannot be CSS names crossread-mention', () => {
     expect(highlightNameForKind('country')).toBe('crossread-country');
-    expect(highlightNameForKind('law')).toBe('crossread-mention');
+    expect(highlightNameForKind('law')).toBe('crossread-law');
+    expect(highlightNameForKind('hover')).toBe('crossread-mention');
+    expect(highlightNameForKind('x) { } body { color: red')).toBe('crossread-mention');
+    expect(highlightNameForKind('')).toBe('crossread-mention');
   });
 });
 
@@ -198,7 +231,7 @@ describe('LiveHighlighting', () => {
     const highlighter = createWrapHighlighter(document);
     let changes = 0;
     const live = new LiveHighlighting(document, highlighter, () => changes++);
-    await live.show(dataset);
+    await live.show(index);
     expect(live.mentions()).toEqual([]);
 
     const added = element('p', 'Later, Kigali answered.');
@@ -236,7 +269,7 @@ describe('LiveHighlighting', () => {
       },
     };
     const live = new LiveHighlighting(document, spy);
-    await live.show(dataset);
+    await live.show(index);
     expect(calls).toEqual({ added: 50, removed: 0 });
 
     feed.append(element('p', 'Story 50 from Kigali.'));

@@ -17,7 +17,7 @@ describe('summarisePageMentions', () => {
       { entityId: 'country:iraq', name: 'Iraq', kind: 'country', count: 1 },
       { entityId: 'person:keir-starmer', name: 'Keir Starmer', kind: 'person', count: 1 },
     ]);
-    expect(pageMentionsSchema.parse(summary)).toEqual(summary);
+    expect(pageMentionsSchema().parse(summary)).toEqual(summary);
   });
 
   it('summarises a page without mentions as zero', () => {
@@ -27,14 +27,14 @@ describe('summarisePageMentions', () => {
 
 describe('messages', () => {
   it('accept only the exact request shape', () => {
-    expect(pageMentionsRequestSchema.safeParse({ type: 'crossread:get-page-mentions' }).success).toBe(true);
-    expect(pageMentionsRequestSchema.safeParse({ type: 'get-page-mentions' }).success).toBe(false);
-    expect(pageMentionsRequestSchema.safeParse('crossread:get-page-mentions').success).toBe(false);
+    expect(pageMentionsRequestSchema().safeParse({ type: 'crossread:get-page-mentions' }).success).toBe(true);
+    expect(pageMentionsRequestSchema().safeParse({ type: 'get-page-mentions' }).success).toBe(false);
+    expect(pageMentionsRequestSchema().safeParse('crossread:get-page-mentions').success).toBe(false);
   });
 
   it('reject answers with negative or fractional counts', () => {
-    expect(pageMentionsSchema.safeParse({ total: -1, entities: [] }).success).toBe(false);
-    expect(pageMentionsSchema.safeParse({ total: 1.5, entities: [] }).success).toBe(false);
+    expect(pageMentionsSchema().safeParse({ total: -1, entities: [] }).success).toBe(false);
+    expect(pageMentionsSchema().safeParse({ total: 1.5, entities: [] }).success).toBe(false);
   });
 
   it('fit the badge: empty for none, capped above 999', () => {

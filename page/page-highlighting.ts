@@ -1,0 +1,192 @@
+import { kindColourRules } from '../lib/highlight-style';
+import type { PageMentions } from '../lib/messages';
+import type { PageIndex } from '../lib/page-index';
+import { summarisePageMentions } from '../lib/page-mentions';
+import { isSiteEnabled, kindSettings, type Settings } from '../lib/settings';
+import { type AdoptedSheet, createAdoptedSheet } from './adopted-sheet';
+import { createHighlighter, type Highlighter, rendererMode } from './highlighter';
+import { MentionHitTester } from './hit-test';
+import { trackHoveredMention } from './hover';
+import { LiveHighlighting } from './live-highlighting';
+
+export interface PageHighlightingOptions {
+  /** The page's host name, checked against the site lists. */
+  hostname: string;
+  /**
+   * Loads the active dataset's page index. Called only once the page is to
+   * be highlighted (never on a site the user turned Crossread off for), and
+   * again after reloadIndex().
+   */
+  loadIndex: () => Promise<PageIndex>;
+  /** Called with the number of mentions after each change to them (0 when the site is turned off). */
+  onMentionsChanged?: (total: number) => void;
+}
+
+/** One renderer at work: its highlighter, the live highlighting that feeds it, and hover tracking over it. */
+interface ActiveRenderer {
+  highlighter: Highlighter;
+  live: LiveHighlighting;
+  hover: AbortController;
+}
+
+/**
+ * Highlights the page as the user's settings say, and follows them live:
+ * the site lists (a turned-off site is left alone: every highlight goes at
+ * once and nothing is scanned), the renderer (switching removes everything
+ * the old one did, then highlights again with the new one), which kinds are
+ * highlighted, and their colours (a style sheet adopted by the document, so
+ * the page's DOM is not touched). The dataset comes as a page index; after a
+ * dataset switch, reloadIndex() highlights with the new one.
+ *
+ * Every change recomputes what should be shown and does only the work the
+ * difference needs: a colour change rewrites the style sheet and rescans
+ * nothing.
+ */
+export class PageHighlighting {
+  private settings: Settings | null = null;
+  private index: PageIndex | null = null;
+  private indexGeneration = 0;
+  private indexLoading: Promise<void> | null = null;
+  /** The generation whose index failed to load: not retried until the dataset changes again. */
+  private failedGeneration = -1;
+  private renderer: ActiveRenderer | null = null;
+  /** What the renderer currently shows, so an unrelated change does not rescan the page. */
+  private shown: { index: PageIndex; hiddenKinds: string; done: Promise<void> } | null = null;
+  private readonly colours: AdoptedSheet;
+  private readonly kindsOfIndex = new WeakMap<PageIndex, string[]>();
+  private stopped = false;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly options: PageHighlightingOptions,
+  ) {
+    this.colours = createAdoptedSheet(doc);
+  }
+
+  /** Applies `settings`; resolves once the page shows them (the scan they caused, if any, is done). */
+  applySettings(settings: Settings): Promise<void> {
+    this.settings = settings;
+    return this.render();
+  }
+
+  /** The active dataset changed: highlights with its index (loaded now, or once the site is turned on again). */
+  reloadIndex(): Promise<void> {
+    this.indexGeneration++;
+    this.index = null;
+    return this.render();
+  }
+
+  /** Whether the user turned Crossread off on this page's site (false until settings arrive). */
+  siteDisabled(): boolean {
+    return this.settings !== null && !isSiteEnabled(this.settings, this.options.hostname);
+  }
+
+  /** What the popup shows: the mentions per entity, or that the site is turned off. */
+  summary(): PageMentions {
+    if (this.siteDisabled()) return { total: 0, entities: [], siteDisabled: true };
+    const ids = this.renderer?.live.mentions().map((mention) => mention.entityId) ?? [];
+    return summarisePageMentions(ids, this.shown?.index.entities ?? new Map());
+  }
+
+  /** The renderer at work ('paint' or 'wrap'), or null while nothing is highlighted. */
+  mode(): Highlighter['mode'] | null {
+    return this.renderer?.highlighter.mode ?? null;
+  }
+
+  /** Removes every highlight and style and stops following the page; for the end of the content script. */
+  stop(): void {
+    this.stopped = true;
+    this.stopRenderer();
+    this.colours.remove();
+  }
+
+  private render(): Promise<void> {
+    const settings = this.settings;
+    if (this.stopped || !settings) return Promise.resolve();
+    if (!isSiteEnabled(settings, this.options.hostname)) {
+      this.goIdle();
+      return Promise.resolve();
+    }
+    const index = this.index;
+    if (!index) return this.loadIndex();
+
+    const kinds = this.kindsOf(index, settings);
+    const hidden = new Set(kinds.filter((kind) => !kindSettings(settings, kind).enabled));
+    this.colours.set(
+      kindColourRules(
+        kinds.filter((kind) => !hidden.has(kind)).map((kind) => [kind, kindSettings(settings, kind).colour] as const),
+      ),
+    );
+    const mode = rendererMode(this.doc, settings.renderer);
+    if (this.renderer?.highlighter.mode !== mode) {
+      this.stopRenderer();
+      this.renderer = this.startRenderer(mode);
+    }
+    const hiddenKinds = [...hidden].sort().join(' ');
+    if (this.shown?.index === index && this.shown.hiddenKinds === hiddenKinds) return this.shown.done;
+    const done = this.renderer.live.show(index, { hiddenKinds: hidden });
+    this.shown = { index, hiddenKinds, done };
+    return done;
+  }
+
+  private loadIndex(): Promise<void> {
+    const generation = this.indexGeneration;
+    if (this.failedGeneration === generation) return Promise.resolve();
+    if (this.indexLoading) return this.indexLoading.then(() => this.render());
+    const loading = this.options
+      .loadIndex()
+      .then(
+        (index) => {
+          if (generation === this.indexGeneration) this.index = index;
+        },
+        () => {
+          // Storage failed or the dataset cannot be compiled: the page stays as it is until the dataset changes.
+          this.failedGeneration = generation;
+        },
+      )
+      .finally(() => {
+        if (this.indexLoading === loading) this.indexLoading = null;
+      });
+    this.indexLoading = loading;
+    return loading.then(() => this.render());
+  }
+
+  /** Kinds of the dataset and of the settings: a colour may be set for a kind before a dataset has it. */
+  private kindsOf(index: PageIndex, settings: Settings): string[] {
+    let kinds = this.kindsOfIndex.get(index);
+    if (!kinds) {
+      kinds = [...new Set(Array.from(index.entities.values(), (entity) => entity.kind))];
+      this.kindsOfIndex.set(index, kinds);
+    }
+    return [...new Set([...kinds, ...Object.keys(settings.kinds)])];
+  }
+
+  private startRenderer(mode: Highlighter['mode']): ActiveRenderer {
+    const highlighter = createHighlighter(this.doc, mode);
+    const hitTester: MentionHitTester = new MentionHitTester(this.doc, () => live.mentions(), highlighter);
+    const live: LiveHighlighting = new LiveHighlighting(this.doc, highlighter, () => {
+      hitTester.invalidate();
+      this.options.onMentionsChanged?.(live.mentions().length);
+    });
+    const hover = new AbortController();
+    trackHoveredMention(this.doc, hitTester, highlighter, hover.signal);
+    return { highlighter, live, hover };
+  }
+
+  private stopRenderer(): void {
+    const renderer = this.renderer;
+    if (!renderer) return;
+    this.renderer = null;
+    this.shown = null;
+    // Hover first: it clears its highlight through the highlighter, which stop() then empties.
+    renderer.hover.abort();
+    renderer.live.stop();
+  }
+
+  private goIdle(): void {
+    const wasActive = this.renderer !== null;
+    this.stopRenderer();
+    this.colours.remove();
+    if (wasActive) this.options.onMentionsChanged?.(0);
+  }
+}

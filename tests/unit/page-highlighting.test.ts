@@ -1,0 +1,249 @@
+// @vitest-environment happy-dom
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { bundledPageIndex } from '../../lib/bundled-dataset';
+import type { PageIndex } from '../../lib/page-index';
+import { pageIndexFromDataset } from '../../lib/page-index';
+import { defaultSettings, type Settings } from '../../lib/settings';
+import { PageHighlighting } from '../../page/page-highlighting';
+import { minimalDataset } from './dataset-fixture';
+
+function element(tag: string, ...children: Array<Node | string>): HTMLElement {
+  const created = document.createElement(tag);
+  created.append(...children);
+  return created;
+}
+
+function article(): HTMLElement {
+  return element(
+    'article',
+    element('h1', 'Rwanda confirms talks with the US'),
+    element('p', 'Keir Starmer spoke; Kigali answered.'),
+  );
+}
+
+function settingsWith(change: (settings: Settings) => void): Settings {
+  const settings = defaultSettings();
+  change(settings);
+  return settings;
+}
+
+const marks = () =>
+  [...document.querySelectorAll('mark.crossread-mention')].map((mark) => [
+    mark.textContent,
+    mark.getAttribute('data-crossread-id'),
+  ]);
+
+/** The rules of the style sheets Crossread adopted into the document. */
+const adoptedCss = () =>
+  document.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n');
+
+interface Harness {
+  highlighting: PageHighlighting;
+  loads: number;
+  reports: number[];
+}
+
+function start(hostname = 'news.example.com', index: () => PageIndex = bundledPageIndex): Harness {
+  const harness: Harness = {
+    loads: 0,
+    reports: [],
+    highlighting: undefined as unknown as PageHighlighting,
+  };
+  harness.highlighting = new PageHighlighting(document, {
+    hostname,
+    loadIndex: async () => {
+      harness.loads++;
+      return index();
+    },
+    onMentionsChanged: (total) => harness.reports.push(total),
+  });
+  return harness;
+}
+
+let running: Harness | null = null;
+beforeEach(() => {
+  document.body.replaceChildren(article());
+  document.adoptedStyleSheets = [];
+});
+afterEach(() => {
+  running?.highlighting.stop();
+  running = null;
+});
+
+describe('PageHighlighting without the Custom Highlight API (happy-dom): wrap', () => {
+  it('highlights with the defaults and summarises for the popup', async () => {
+    running = start();
+    await running.highlighting.applySettings(defaultSettings());
+    expect(running.highlighting.mode()).toBe('wrap');
+    expect(marks()).toEqual([
+      ['Rwanda', 'country:rwanda'],
+      ['US', 'country:united-states'],
+      ['Keir Starmer', 'person:keir-starmer'],
+      ['Kigali', 'country:rwanda'],
+    ]);
+    const summary = running.highlighting.summary();
+    expect(summary.total).toBe(4);
+    expect(summary.siteDisabled).toBeUndefined();
+    expect(summary.entities[0]).toEqual({ entityId: 'country:rwanda', name: 'Rwanda', kind: 'country', count: 2 });
+    expect(running.reports).toEqual([4]);
+  });
+
+  it('leaves a denied site alone at once, and highlights it again when it is allowed', async () => {
+    const original = document.body.innerHTML;
+    running = start('www.news.example.com');
+    await running.highlighting.applySettings(defaultSettings());
+    expect(marks().length).toBe(4);
+
+    await running.highlighting.applySettings(settingsWith((s) => s.sites.denied.push('news.example.com')));
+    expect(marks()).toEqual([]);
+    expect(document.body.innerHTML).toBe(original);
+    expect(adoptedCss()).toBe('');
+    expect(running.highlighting.summary()).toEqual({ total: 0, entities: [], siteDisabled: true });
+    expect(running.reports.at(-1)).toBe(0);
+
+    await running.highlighting.applySettings(defaultSettings());
+    expect(marks().length).toBe(4);
+    expect(running.highlighting.summary().total).toBe(4);
+  });
+
+  it('in allow-only mode highlights only the listed sites, and loads no dataset anywhere else', async () => {
+    const allowOnly = settingsWith((s) => {
+      s.sites.mode = 'only-allowed';
+      s.sites.allowed = ['example.org'];
+    });
+    running = start('news.example.com');
+    await running.highlighting.applySettings(allowOnly);
+    expect(marks()).toEqual([]);
+    expect(running.loads).toBe(0);
+    expect(running.highlighting.summary().siteDisabled).toBe(true);
+
+    await running.highlighting.applySettings(
+      settingsWith((s) => {
+        s.sites.mode = 'only-allowed';
+        s.sites.allowed = ['example.com'];
+      }),
+    );
+    expect(running.loads).toBe(1);
+    expect(marks().length).toBe(4);
+  });
+
+  it('neither highlights nor counts a kind the user turned off', async () => {
+    running = start();
+    await running.highlighting.applySettings(
+      settingsWith((s) => {
+        s.kinds.country = { enabled: false, colour: '#3884ff' };
+      }),
+    );
+    expect(marks()).toEqual([['Keir Starmer', 'person:keir-starmer']]);
+    expect(running.highlighting.summary()).toMatchObject({ total: 1, entities: [{ entityId: 'person:keir-starmer' }] });
+    expect(adoptedCss()).not.toContain('crossread-country');
+
+    await running.highlighting.applySettings(defaultSettings());
+    expect(marks().length).toBe(4);
+  });
+
+  it('colours each kind as the user chose, in a style sheet, without rescanning or touching the DOM', async () => {
+    running = start();
+    await running.highlighting.applySettings(defaultSettings());
+    expect(adoptedCss()).toContain('mark.crossread-mention--country');
+    expect(adoptedCss()).toContain('rgb(56 132 255 / 0.22)');
+    const before = [...document.querySelectorAll('mark')];
+
+    await running.highlighting.applySettings(
+      settingsWith((s) => {
+        s.kinds.country = { enabled: true, colour: '#ff0000' };
+      }),
+    );
+    expect(adoptedCss()).toContain('rgb(255 0 0 / 0.22)');
+    expect(adoptedCss()).toContain('rgb(255 0 0 / 0.9)');
+    // The same marks: a colour change rescans nothing.
+    expect([...document.querySelectorAll('mark')]).toEqual(before);
+    const kigali = document.querySelectorAll('mark')[3] as HTMLElement;
+    expect(getComputedStyle(kigali).backgroundColor).toBe('rgb(255 0 0 / 0.22)');
+    expect(document.adoptedStyleSheets).toHaveLength(1);
+  });
+
+  it('highlights with a new dataset after a switch, and stops cleanly', async () => {
+    let index: PageIndex = bundledPageIndex();
+    running = start('news.example.com', () => index);
+    await running.highlighting.applySettings(defaultSettings());
+    expect(marks().length).toBe(4);
+
+    const dataset = minimalDataset();
+    index = pageIndexFromDataset(dataset);
+    await running.highlighting.reloadIndex();
+    expect(running.loads).toBe(2);
+    // The small dataset knows Rwanda by name only.
+    expect(marks()).toEqual([['Rwanda', 'country:rwanda']]);
+
+    const original = article().outerHTML;
+    running.highlighting.stop();
+    expect(marks()).toEqual([]);
+    expect(document.body.innerHTML).toBe(original);
+    expect(document.adoptedStyleSheets).toHaveLength(0);
+  });
+});
+
+describe('PageHighlighting with the Custom Highlight API', () => {
+  // happy-dom has none; a Highlight is a set of ranges and the registry a map, which is all this needs.
+  // The real API is exercised by the e2e suite in Chromium.
+  const registry = new Map<string, Set<AbstractRange>>();
+  const globals = [globalThis, window] as unknown as Array<Record<string, unknown>>;
+  // happy-dom's window.CSS is a getter that makes a new object on every read.
+  const cssDescriptor = Object.getOwnPropertyDescriptor(window, 'CSS');
+  beforeAll(() => {
+    for (const scope of globals) scope.Highlight = class extends Set<AbstractRange> {};
+    Object.defineProperty(window, 'CSS', { value: { highlights: registry }, configurable: true });
+  });
+  afterAll(() => {
+    for (const scope of globals) delete scope.Highlight;
+    if (cssDescriptor) Object.defineProperty(window, 'CSS', cssDescriptor);
+    else delete (window as unknown as Record<string, unknown>).CSS;
+  });
+  beforeEach(() => registry.clear());
+
+  const painted = () => Object.fromEntries([...registry].map(([name, ranges]) => [name, ranges.size]));
+
+  it('paints by default, and a renderer switch fully removes what the other renderer did', async () => {
+    const original = document.body.innerHTML;
+    running = start();
+    await running.highlighting.applySettings(defaultSettings());
+    expect(running.highlighting.mode()).toBe('paint');
+    expect(painted()).toEqual({ 'crossread-country': 3, 'crossread-person': 1 });
+    expect(marks()).toEqual([]);
+
+    await running.highlighting.applySettings(settingsWith((s) => (s.renderer = 'wrap')));
+    expect(running.highlighting.mode()).toBe('wrap');
+    expect(painted()).toEqual({});
+    expect(marks().length).toBe(4);
+    expect(running.highlighting.summary().total).toBe(4);
+
+    await running.highlighting.applySettings(settingsWith((s) => (s.renderer = 'paint')));
+    expect(marks()).toEqual([]);
+    expect(document.body.innerHTML).toBe(original);
+    expect(painted()).toEqual({ 'crossread-country': 3, 'crossread-person': 1 });
+
+    // "auto" paints too: no switch, no rescan.
+    await running.highlighting.applySettings(defaultSettings());
+    expect(running.highlighting.mode()).toBe('paint');
+    expect(running.loads).toBe(1);
+  });
+
+  it('registers kinds a dataset adds under their own name, so each can have its colour', async () => {
+    const dataset = minimalDataset();
+    const rwanda = dataset.entities[0];
+    if (rwanda) rwanda.kind = 'place';
+    if (rwanda) rwanda.id = 'place:rwanda';
+    dataset.entities = rwanda ? [rwanda] : [];
+    running = start('news.example.com', () => pageIndexFromDataset(dataset));
+    await running.highlighting.applySettings(
+      settingsWith((s) => {
+        s.kinds.place = { enabled: true, colour: '#123456' };
+      }),
+    );
+    expect(painted()).toEqual({ 'crossread-place': 1 });
+    // happy-dom's CSS parser drops ::highlight() rules; the sheet's text is tested in highlight-style.test.ts,
+    // and the colour of a painted highlight in Chromium by the e2e suite.
+    expect(adoptedCss()).toContain('mark.crossread-mention--place { background-color: rgb(18 52 86 / 0.22)');
+  });
+});
