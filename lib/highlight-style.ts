@@ -16,8 +16,20 @@ export const MARK_CLASS = 'crossread-mention';
 /** The highlight of the mention under the pointer (and the class its marks get). */
 export const HOVER_HIGHLIGHT = `${HIGHLIGHT_PREFIX}hover`;
 export const MARK_HOVER_CLASS = `${MARK_CLASS}--hover`;
-/** The shared name of kinds whose name cannot be used in CSS. */
+/** The shared name of kinds without a style of their own, or whose name cannot be used in CSS. */
 export const GENERIC_HIGHLIGHT = `${HIGHLIGHT_PREFIX}mention`;
+/** The kind of highlights drawn with the shared style (GENERIC_HIGHLIGHT). */
+export const GENERIC_KIND = 'mention';
+
+/**
+ * Kinds entrypoints/content/highlights.css styles, in their default colours.
+ * Other kinds are drawn with the shared style unless the user gives them a
+ * colour: a style sheet added to a page that is already styled makes the
+ * browser recompute the style of every element (a ::highlight() rule does,
+ * whatever its selector: 150-300 ms on a long Wikipedia article), while the
+ * content script's stylesheet comes with the page and costs nothing.
+ */
+export const STATICALLY_STYLED_KINDS: ReadonlySet<string> = new Set(['country', 'person', 'organization', 'deal']);
 
 // What the dataset schema allows for a kind: a CSS identifier as it stands.
 const KIND_TOKEN = /^[a-z][a-z0-9-]{0,30}$/;
@@ -58,14 +70,20 @@ export function parseColour(colour: string): [number, number, number] | null {
 }
 
 /**
- * Style rules giving each kind its colour in both renderers: the background
- * at BACKGROUND_ALPHA and the underline at UNDERLINE_ALPHA. Kinds whose name
- * or colour fails the checks get no rule (they keep the stylesheet's default).
+ * Style rules giving each kind its colour in one renderer: the background at
+ * BACKGROUND_ALPHA and the underline at UNDERLINE_ALPHA. Kinds whose name or
+ * colour fails the checks get no rule (they keep the stylesheet's default).
+ * Only the rules of the renderer at work: a ::highlight() rule costs the
+ * page a full style recalculation when the sheet is added (see
+ * STATICALLY_STYLED_KINDS), a class rule for the marks almost nothing.
  * The selectors have the same specificity as highlights.css's, and a sheet
  * adopted by the document comes after it, so these win; the hover style,
  * more specific, still wins over them.
  */
-export function kindColourRules(colours: Iterable<readonly [kind: string, colour: string]>): string {
+export function kindColourRules(
+  colours: Iterable<readonly [kind: string, colour: string]>,
+  renderer: 'paint' | 'wrap',
+): string {
   const rules: string[] = [];
   const seen = new Set<string>();
   for (const [kind, colour] of colours) {
@@ -77,8 +95,9 @@ export function kindColourRules(colours: Iterable<readonly [kind: string, colour
     const background = `rgb(${red} ${green} ${blue} / ${BACKGROUND_ALPHA})`;
     const underline = `rgb(${red} ${green} ${blue} / ${UNDERLINE_ALPHA})`;
     rules.push(
-      `::highlight(${HIGHLIGHT_PREFIX}${token}) { background-color: ${background}; text-decoration: underline 1px ${underline}; }`,
-      `mark.${MARK_CLASS}--${token} { background-color: ${background}; text-decoration-color: ${underline}; }`,
+      renderer === 'paint'
+        ? `::highlight(${HIGHLIGHT_PREFIX}${token}) { background-color: ${background}; text-decoration: underline 1px ${underline}; }`
+        : `mark.${MARK_CLASS}--${token} { background-color: ${background}; text-decoration-color: ${underline}; }`,
     );
   }
   return rules.join('\n');

@@ -1,3 +1,4 @@
+import { GENERIC_KIND, STATICALLY_STYLED_KINDS } from '../lib/highlight-style';
 import type { Matcher } from '../lib/matcher';
 import type { PageIndex } from '../lib/page-index';
 import type { Highlighter } from './highlighter';
@@ -9,6 +10,13 @@ import { blockOf, isInline, isInSkipZone, type PageMention, scanForMentions, UI_
 const SETTLE_MS = 120;
 const MAX_DELAY_MS = 500;
 
+export interface ShowOptions {
+  /** Kinds not to highlight: their mentions are neither highlighted nor listed in mentions(). */
+  hiddenKinds?: ReadonlySet<string>;
+  /** Kinds with a style of their own (default: those highlights.css styles); others get the shared style. */
+  styledKinds?: ReadonlySet<string>;
+}
+
 /**
  * Keeps a page highlighted: a first scan of the whole body, then a
  * MutationObserver that re-scans only the blocks that changed. Mentions are
@@ -19,6 +27,7 @@ export class LiveHighlighting {
   private matcher: Matcher | null = null;
   private entities: PageIndex['entities'] = new Map();
   private hiddenKinds: ReadonlySet<string> = new Set();
+  private styledKinds: ReadonlySet<string> = STATICALLY_STYLED_KINDS;
   private scan: AbortController | null = null;
   private scanning: Promise<void> | null = null;
   private readonly observer: MutationObserver;
@@ -38,13 +47,13 @@ export class LiveHighlighting {
 
   /**
    * Highlights the page with a dataset's page index, replacing whatever was
-   * highlighted before (another dataset, other kinds). Mentions of
-   * `hiddenKinds` are neither highlighted nor listed in mentions().
+   * highlighted before (another dataset, other kinds).
    */
-  async show(index: PageIndex, options: { hiddenKinds?: ReadonlySet<string> } = {}): Promise<void> {
+  async show(index: PageIndex, options: ShowOptions = {}): Promise<void> {
     this.matcher = index.matcher;
     this.entities = index.entities;
     this.hiddenKinds = options.hiddenKinds ?? new Set();
+    this.styledKinds = options.styledKinds ?? STATICALLY_STYLED_KINDS;
     this.removeAll();
     const body = this.doc.body;
     if (!body) return;
@@ -67,7 +76,13 @@ export class LiveHighlighting {
     this.removeAll();
   }
 
-  private readonly kindOf = (entityId: string) => this.entities.get(entityId)?.kind ?? 'mention';
+  private readonly kindOf = (entityId: string) => this.entities.get(entityId)?.kind ?? GENERIC_KIND;
+
+  /** The kind a mention is drawn as: its own, or the shared style's when its kind has no style of its own. */
+  private readonly styleKindOf = (entityId: string) => {
+    const kind = this.kindOf(entityId);
+    return this.styledKinds.has(kind) ? kind : GENERIC_KIND;
+  };
 
   private removeAll(): void {
     this.highlighter.clear();
@@ -175,7 +190,7 @@ export class LiveHighlighting {
         // The same block can come in several runs when a nested block interrupts it.
         const existing = this.mentionsByBlock.get(block);
         this.mentionsByBlock.set(block, existing ? [...existing, ...mentions] : mentions);
-        this.highlighter.add(mentions, this.kindOf);
+        this.highlighter.add(mentions, this.styleKindOf);
       },
     });
     if (!scan.signal.aborted) this.onChange();

@@ -1,8 +1,8 @@
-import { kindColourRules } from '../lib/highlight-style';
+import { kindColourRules, kindToken, STATICALLY_STYLED_KINDS } from '../lib/highlight-style';
 import type { PageMentions } from '../lib/messages';
 import type { PageIndex } from '../lib/page-index';
 import { summarisePageMentions } from '../lib/page-mentions';
-import { isSiteEnabled, kindSettings, type Settings } from '../lib/settings';
+import { defaultKindSetting, isSiteEnabled, kindSettings, type Settings } from '../lib/settings';
 import { type AdoptedSheet, createAdoptedSheet } from './adopted-sheet';
 import { createHighlighter, type Highlighter, rendererMode } from './highlighter';
 import { MentionHitTester } from './hit-test';
@@ -34,13 +34,16 @@ interface ActiveRenderer {
  * the site lists (a turned-off site is left alone: every highlight goes at
  * once and nothing is scanned), the renderer (switching removes everything
  * the old one did, then highlights again with the new one), which kinds are
- * highlighted, and their colours (a style sheet adopted by the document, so
- * the page's DOM is not touched). The dataset comes as a page index; after a
- * dataset switch, reloadIndex() highlights with the new one.
+ * highlighted, and their colours. Colours the user changed go in a style
+ * sheet adopted by the document, so the page's DOM is not touched; with the
+ * default colours there is no sheet at all, since adding one to a styled page
+ * makes the browser restyle every element (see STATICALLY_STYLED_KINDS).
+ * The dataset comes as a page index; after a dataset switch, reloadIndex()
+ * highlights with the new one.
  *
  * Every change recomputes what should be shown and does only the work the
- * difference needs: a colour change rewrites the style sheet and rescans
- * nothing.
+ * difference needs: changing a colour rewrites the style sheet and rescans
+ * nothing (unless a kind without a style of its own gets its first colour).
  */
 export class PageHighlighting {
   private settings: Settings | null = null;
@@ -51,7 +54,7 @@ export class PageHighlighting {
   private failedGeneration = -1;
   private renderer: ActiveRenderer | null = null;
   /** What the renderer currently shows, so an unrelated change does not rescan the page. */
-  private shown: { index: PageIndex; hiddenKinds: string; done: Promise<void> } | null = null;
+  private shown: { index: PageIndex; key: string; done: Promise<void> } | null = null;
   private readonly colours: AdoptedSheet;
   private readonly kindsOfIndex = new WeakMap<PageIndex, string[]>();
   private stopped = false;
@@ -112,20 +115,28 @@ export class PageHighlighting {
 
     const kinds = this.kindsOf(index, settings);
     const hidden = new Set(kinds.filter((kind) => !kindSettings(settings, kind).enabled));
+    // Only colours the user changed need a style sheet: highlights.css has the defaults.
+    const custom = kinds.filter((kind) => {
+      const { enabled, colour } = kindSettings(settings, kind);
+      return enabled && kindToken(kind) !== null && colour !== defaultKindSetting(kind).colour;
+    });
+    const mode = rendererMode(this.doc, settings.renderer);
     this.colours.set(
       kindColourRules(
-        kinds.filter((kind) => !hidden.has(kind)).map((kind) => [kind, kindSettings(settings, kind).colour] as const),
+        custom.map((kind) => [kind, kindSettings(settings, kind).colour] as const),
+        mode,
       ),
     );
-    const mode = rendererMode(this.doc, settings.renderer);
     if (this.renderer?.highlighter.mode !== mode) {
       this.stopRenderer();
       this.renderer = this.startRenderer(mode);
     }
-    const hiddenKinds = [...hidden].sort().join(' ');
-    if (this.shown?.index === index && this.shown.hiddenKinds === hiddenKinds) return this.shown.done;
-    const done = this.renderer.live.show(index, { hiddenKinds: hidden });
-    this.shown = { index, hiddenKinds, done };
+    const styled = new Set([...STATICALLY_STYLED_KINDS, ...custom]);
+    // Which kinds are hidden or have their own highlight name: a change to either rescans the page.
+    const key = `${[...hidden].sort().join(' ')}|${[...styled].sort().join(' ')}`;
+    if (this.shown?.index === index && this.shown.key === key) return this.shown.done;
+    const done = this.renderer.live.show(index, { hiddenKinds: hidden, styledKinds: styled });
+    this.shown = { index, key, done };
     return done;
   }
 

@@ -31,34 +31,40 @@ describe('highlight names and classes', () => {
 });
 
 describe('kindColourRules', () => {
-  it('gives each kind its colour in both renderers: background at 22% and underline at 90%', () => {
-    const css = kindColourRules([
-      ['country', '#3884ff'],
-      ['law', '#000000'],
-    ]);
-    expect(css.split('\n')).toEqual([
+  const colours = [
+    ['country', '#3884ff'],
+    ['law', '#000000'],
+  ] as const;
+
+  it('gives each kind its colour, background at 22% and underline at 90%, in the renderer at work only', () => {
+    expect(kindColourRules(colours, 'paint').split('\n')).toEqual([
       '::highlight(crossread-country) { background-color: rgb(56 132 255 / 0.22); text-decoration: underline 1px rgb(56 132 255 / 0.9); }',
-      'mark.crossread-mention--country { background-color: rgb(56 132 255 / 0.22); text-decoration-color: rgb(56 132 255 / 0.9); }',
       '::highlight(crossread-law) { background-color: rgb(0 0 0 / 0.22); text-decoration: underline 1px rgb(0 0 0 / 0.9); }',
+    ]);
+    expect(kindColourRules(colours, 'wrap').split('\n')).toEqual([
+      'mark.crossread-mention--country { background-color: rgb(56 132 255 / 0.22); text-decoration-color: rgb(56 132 255 / 0.9); }',
       'mark.crossread-mention--law { background-color: rgb(0 0 0 / 0.22); text-decoration-color: rgb(0 0 0 / 0.9); }',
     ]);
   });
 
   it('never lets a hostile kind name or colour into the style sheet', () => {
-    const css = kindColourRules([
+    const hostile = [
       ['country} body { display: none', '#3884ff'],
       ['person', 'red; } body { display: none } x {'],
       ['deal', 'url(https://evil.example/x)'],
       ['hover', '#ffffff'],
       ['organization', '#28aa6e'],
       ['organization', '#ff0000'],
-    ]);
-    expect(css).not.toMatch(/body|url|display|hover|#ff0000|255 0 0/);
-    expect(css.split('\n')).toHaveLength(2);
-    expect(css).toContain('crossread-organization');
+    ] as const;
+    for (const renderer of ['paint', 'wrap'] as const) {
+      const css = kindColourRules(hostile, renderer);
+      expect(css).not.toMatch(/body|url|display|hover|#ff0000|255 0 0/);
+      expect(css.split('\n')).toHaveLength(1);
+      expect(css).toMatch(/crossread-(mention--)?organization/);
+    }
   });
 
   it('is empty without kinds', () => {
-    expect(kindColourRules([])).toBe('');
+    expect(kindColourRules([], 'paint')).toBe('');
   });
 });
