@@ -5,6 +5,7 @@
  * (documented on `Matcher.findMentions`).
  */
 export {
+  type CompileOptions,
   checkMatcherData,
   compileMatcher,
   compileMatcherData,

@@ -42,6 +42,8 @@ export interface Automaton {
   entityIds: readonly string[];
   /** Code unit → class (65,536 entries). */
   classOf: Uint16Array;
+  /** Class → code unit, for classes from 2 on (0 and 1 stand for no unit). */
+  classUnits: Uint16Array;
   classCount: number;
   stateCount: number;
   wordStart: Int32Array;
@@ -95,6 +97,8 @@ export interface MatcherData {
   entryFlags: number[];
   entryCasedStart: number[];
   casedPool: string;
+  /** The RegExp sources of the fast path (prefilter.ts), derived from the automaton and the normalisation tables. */
+  prefilter: { complex: string; starts: string };
 }
 
 /** Above this many children a state's children are found through a Map while the trie is built. */
@@ -132,6 +136,9 @@ export function buildAutomaton(entities: readonly Entity[]): Automaton {
   // whitespace other than " ", so at most ~61,400 distinct units reach here.
   const buffer = createNormalizedBuffer(256);
   const classOf = new Uint16Array(0x10000);
+  const classUnitList = new IntList(64);
+  classUnitList.push(0);
+  classUnitList.push(0);
   let classCount = 2;
   const foldedPool = new IntList(4096); // classes, BOUNDARY included
   const casedPool = new IntList(4096); // case-sensitive aliases only
@@ -161,6 +168,7 @@ export function buildAutomaton(entities: readonly Entity[]): Automaton {
         if (cls === CLASS_NONE) {
           cls = classCount++;
           classOf[unit] = cls;
+          classUnitList.push(unit);
         }
         foldedPool.push(cls);
         if (alias.caseSensitive) casedPool.push(cased[i] as number);
@@ -338,6 +346,7 @@ export function buildAutomaton(entities: readonly Entity[]): Automaton {
   return finishAutomaton({
     entityIds: entities.map((entity) => entity.id),
     classOf,
+    classUnits: Uint16Array.from(classUnitList.data.subarray(0, classCount)),
     classCount,
     stateCount,
     edgeStart,
@@ -417,12 +426,8 @@ function finishAutomaton(parts: TrieParts): Automaton {
 }
 
 /** The automaton as JSON-safe data (see `MatcherData`). */
-export function automatonToData(automaton: Automaton): MatcherData {
-  const classChars = new Uint16Array(automaton.classCount - 2);
-  for (let unit = 0; unit < 0x10000; unit++) {
-    const cls = automaton.classOf[unit] as number;
-    if (cls >= 2) classChars[cls - 2] = unit;
-  }
+export function automatonToData(automaton: Automaton): Omit<MatcherData, 'prefilter'> {
+  const classChars = automaton.classUnits.subarray(2);
   return {
     format: 'crossread-matcher',
     version: 2,
@@ -478,12 +483,19 @@ export function automatonFromData(data: MatcherData): Automaton {
     perState.some((array) => array.length !== stateCount) ||
     data.entryFlags.length !== entries ||
     data.entryCasedStart.length !== entries ||
-    data.outputEntries.length > entries
+    data.outputEntries.length > entries ||
+    typeof data.prefilter?.complex !== 'string' ||
+    typeof data.prefilter.starts !== 'string'
   ) {
     invalid('array lengths do not fit together');
   }
   const classOf = new Uint16Array(0x10000);
-  for (let i = 0; i < data.classChars.length; i++) classOf[data.classChars.charCodeAt(i)] = i + 2;
+  const classUnits = new Uint16Array(classCount);
+  for (let i = 0; i < data.classChars.length; i++) {
+    const unit = data.classChars.charCodeAt(i);
+    classOf[unit] = i + 2;
+    classUnits[i + 2] = unit;
+  }
   const casedPool = new Uint16Array(data.casedPool.length);
   for (let i = 0; i < casedPool.length; i++) casedPool[i] = data.casedPool.charCodeAt(i);
   const edgeStart = Int32Array.from(data.edgeStart);
@@ -495,6 +507,7 @@ export function automatonFromData(data: MatcherData): Automaton {
   return {
     entityIds: [...data.entityIds],
     classOf,
+    classUnits,
     classCount,
     stateCount,
     wordStart,

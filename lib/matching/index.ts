@@ -1,5 +1,6 @@
 export type { MatcherData } from './automaton';
 export {
+  type CompileOptions,
   checkMatcherData,
   compileMatcher,
   compileMatcherData,

@@ -8,6 +8,14 @@ import {
   type MatcherData,
 } from './automaton';
 import { createNormalizedBuffer, type NormalizedBuffer, normalizeInto, originalCharEnd } from './normalize';
+import {
+  createPrefilter,
+  type Prefilter,
+  type Candidates as PrefilterCandidates,
+  type PrefilterSources,
+  prefilterSources,
+  walkFrom,
+} from './prefilter';
 
 // Local copies of automaton.ts's constants: the scan loop reads them for
 // every character, and some module loaders (Vitest, jiti) turn an imported
@@ -73,16 +81,11 @@ const sharedBuffer = createNormalizedBuffer(4096);
 
 /**
  * Candidate names found by the scan, in flat reusable arrays: candidate c
- * covers normalised units [start[c], end[c]) and may be the aliases
+ * covers [start[c], end[c]) (normalised offsets while the full scan runs,
+ * original offsets once it is done) and may be the aliases
  * entries[entriesFrom[c] … entriesFrom[c + 1]).
  */
-interface Candidates {
-  count: number;
-  start: number[];
-  end: number[];
-  entriesFrom: number[];
-  entries: number[];
-}
+type Candidates = PrefilterCandidates;
 
 function scan(automaton: Automaton, buffer: NormalizedBuffer, found: Candidates): void {
   const { classOf, wordStart, edgeStart, edgeClass, fail, boundaryNext, report } = automaton;
@@ -331,32 +334,69 @@ function resolve(
   return { kept: leftmostLongest(order, found, entityOf), entityOf };
 }
 
-function createMatcher(automaton: Automaton): Matcher {
+/** Full path: normalises all of `text`, runs the automaton over it, and maps the candidates back to original offsets. */
+function scanInFull(automaton: Automaton, text: string, found: Candidates): void {
+  const buffer = normalizeInto(
+    text,
+    text.length <= SHARED_BUFFER_LIMIT ? sharedBuffer : createNormalizedBuffer(text.length),
+  );
+  scan(automaton, buffer, found);
+  const { origin } = buffer;
+  for (let c = 0; c < found.count; c++) {
+    found.start[c] = origin[found.start[c] as number] as number;
+    found.end[c] = originalCharEnd(text, origin[(found.end[c] as number) - 1] as number);
+  }
+}
+
+/** Fast path (prefilter.ts): a native RegExp finds where names could start; the trie is walked only there. */
+function scanPrefiltered(automaton: Automaton, prefilter: Prefilter, text: string, found: Candidates): void {
+  const starts = prefilter.starts;
+  starts.lastIndex = 0;
+  for (let match = starts.exec(text); match; match = starts.exec(text)) {
+    walkFrom(automaton, prefilter, text, match.index, found);
+    // Matches are empty (lookaheads): step past this position.
+    starts.lastIndex = match.index + 1;
+  }
+}
+
+export interface CompileOptions {
+  /**
+   * false: every text takes the full path (normalise everything, run the
+   * automaton). For tests and benchmarks that compare the two paths, which
+   * must always give the same mentions.
+   */
+  fastPath?: boolean;
+}
+
+function createMatcher(
+  automaton: Automaton,
+  { fastPath = true }: CompileOptions = {},
+  sources: PrefilterSources | undefined = undefined,
+): Matcher {
   const found: Candidates = { count: 0, start: [], end: [], entriesFrom: [], entries: [] };
   const scratch: ContextScratch = {
     stamp: new Int32Array(automaton.entityIds.length),
     anchorStart: new Int32Array(automaton.entityIds.length),
     generation: 0,
   };
+  // Built on first use: loading a matcher stays cheap, and a page with no text never pays for it.
+  let prefilter: Prefilter | undefined;
   return {
     findMentions(text, options) {
       if (text.length === 0) return [];
-      const buffer = normalizeInto(
-        text,
-        text.length <= SHARED_BUFFER_LIMIT ? sharedBuffer : createNormalizedBuffer(text.length),
-      );
       found.count = 0;
       found.start.length = 0;
       found.end.length = 0;
       found.entriesFrom.length = 0;
       found.entries.length = 0;
-      scan(automaton, buffer, found);
+      prefilter ??= createPrefilter(automaton, sources ?? prefilterSources(automaton));
+      if (!fastPath || prefilter.complex.test(text)) scanInFull(automaton, text, found);
+      else scanPrefiltered(automaton, prefilter, text, found);
       if (found.count === 0) return [];
-      const { origin } = buffer;
       const { kept, entityOf } = resolve(automaton, found, options?.confirmedEntityIds, scratch);
       return kept.map((candidate) => ({
-        start: origin[found.start[candidate] as number] as number,
-        end: originalCharEnd(text, origin[(found.end[candidate] as number) - 1] as number),
+        start: found.start[candidate] as number,
+        end: found.end[candidate] as number,
         entityId: automaton.entityIds[entityOf[candidate] as number] as string,
       }));
     },
@@ -364,8 +404,8 @@ function createMatcher(automaton: Automaton): Matcher {
 }
 
 /** Compiles the aliases of `entities` into a matcher (see `Matcher.findMentions` for the rules). */
-export function compileMatcher(entities: readonly Entity[]): Matcher {
-  return createMatcher(buildAutomaton(entities));
+export function compileMatcher(entities: readonly Entity[], options?: CompileOptions): Matcher {
+  return createMatcher(buildAutomaton(entities), options);
 }
 
 /**
@@ -374,7 +414,8 @@ export function compileMatcher(entities: readonly Entity[]): Matcher {
  * `compileMatcher(entities)` without normalising aliases or building the trie.
  */
 export function compileMatcherData(entities: readonly Entity[]): MatcherData {
-  return automatonToData(buildAutomaton(entities));
+  const automaton = buildAutomaton(entities);
+  return { ...automatonToData(automaton), prefilter: prefilterSources(automaton) };
 }
 
 /**
@@ -382,13 +423,19 @@ export function compileMatcherData(entities: readonly Entity[]): MatcherData {
  * not such output. Links are not checked here (see `checkMatcherData`).
  */
 export function matcherFromData(data: MatcherData): Matcher {
-  return createMatcher(automatonFromData(data));
+  return createMatcher(automatonFromData(data), {}, data.prefilter);
 }
 
 /** Every problem in compiled matcher data, links included; empty when it is sound. For tests and build steps. */
 export function checkMatcherData(data: MatcherData): string[] {
   try {
-    return checkAutomaton(automatonFromData(data));
+    const automaton = automatonFromData(data);
+    const problems = checkAutomaton(automaton);
+    const expected = prefilterSources(automaton);
+    if (data.prefilter.complex !== expected.complex || data.prefilter.starts !== expected.starts) {
+      problems.push('the prefilter patterns do not match the automaton and the normalisation tables');
+    }
+    return problems;
   } catch (error) {
     return [error instanceof Error ? error.message : String(error)];
   }

@@ -452,3 +452,72 @@ export function normalizeText(text: string): { cased: string; folded: string; or
     word: Array.from(buffer.word.subarray(0, buffer.length), (flag) => flag === 1),
   };
 }
+
+/**
+ * What the prefilter (prefilter.ts) needs to know of the tables: which code
+ * units are "simple" — each becomes exactly one normalised unit, or a space
+ * — and which ASCII units become a given unit.
+ */
+export interface SimpleUnits {
+  /** A RegExp character class (brackets included) of every unit that is not simple. */
+  complexClass: string;
+  /** Normalised (folded) unit → the ASCII units that become it. */
+  asciiVariantsOf(folded: number): readonly number[];
+}
+
+let simpleUnits: SimpleUnits | undefined;
+
+function isSimpleKind(kind: number): boolean {
+  return (
+    kind === KIND_WORD_SELF ||
+    kind === KIND_OTHER_SELF ||
+    kind === KIND_WORD ||
+    kind === KIND_OTHER ||
+    kind === KIND_SPACE
+  );
+}
+
+/**
+ * Read from the tables as loaded from common-units.generated.ts: a unit not
+ * computed yet counts as complex, which only ever sends more text down the
+ * full path, never less.
+ */
+export function getSimpleUnits(): SimpleUnits {
+  if (simpleUnits) return simpleUnits;
+  const hex = (unit: number) => `\\u${unit.toString(16).padStart(4, '0')}`;
+  const complexRanges: string[] = [];
+  for (let unit = 0; unit < 0x10000; ) {
+    if (isSimpleKind(kinds[unit] as number)) {
+      unit++;
+      continue;
+    }
+    const from = unit;
+    while (unit < 0x10000 && !isSimpleKind(kinds[unit] as number)) unit++;
+    complexRanges.push(from === unit - 1 ? hex(from) : `${hex(from)}-${hex(unit - 1)}`);
+  }
+  const asciiVariants = new Map<number, number[]>();
+  for (let unit = 0; unit < 0x80; unit++) {
+    const kind = kinds[unit] as number;
+    if (!isSimpleKind(kind)) continue;
+    const folded =
+      kind === KIND_WORD || kind === KIND_OTHER ? (foldedUnits[unit] as number) : kind === KIND_SPACE ? 32 : unit;
+    asciiVariants.set(folded, [...(asciiVariants.get(folded) ?? []), unit]);
+  }
+  simpleUnits = {
+    complexClass: `[${complexRanges.join('')}]`,
+    asciiVariantsOf: (folded) => asciiVariants.get(folded) ?? [],
+  };
+  return simpleUnits;
+}
+
+/**
+ * The tables themselves, read-only, for the prefilter's walk (prefilter.ts),
+ * which handles only simple units and so needs no buffer: `kinds[unit]` is
+ * one of the KIND_ constants (0 for not computed yet), `cased` and `folded`
+ * hold the unit a KIND_WORD or KIND_OTHER unit becomes.
+ */
+export const unitTables: { readonly kinds: Uint8Array; readonly cased: Uint16Array; readonly folded: Uint16Array } = {
+  kinds,
+  cased: casedUnits,
+  folded: foldedUnits,
+};

@@ -91,6 +91,39 @@ const text = fc
   .array(fc.tuple(fragment, separator), { maxLength: 14 })
   .map((parts) => parts.map(([part, between]) => part + between).join(''));
 
+/**
+ * Text the fast path takes: no soft hyphens, combining marks, ligatures or
+ * characters outside the basic planes (see lib/matching/prefilter.ts), but
+ * every case, accent, space, dash and apostrophe variant, glued words and
+ * near misses.
+ */
+const simpleSpelling = fc
+  .tuple(aliasSpelling, fc.constantFrom('as is', 'upper', 'lower', 'no accents', 'glued'))
+  .map(([spelling, change]) => {
+    const precomposed = spelling.normalize('NFC');
+    if (change === 'upper') return precomposed.toUpperCase();
+    if (change === 'lower') return precomposed.toLowerCase();
+    if (change === 'no accents') return precomposed.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    if (change === 'glued') return `x${precomposed}`;
+    return precomposed;
+  });
+const simpleText = fc
+  .array(
+    fc.tuple(
+      fc.oneof(
+        { weight: 4, arbitrary: simpleSpelling },
+        { weight: 3, arbitrary: filler.filter((word) => !/[\ud800-\udfff]|\u0301|\ufb01/.test(word)) },
+        {
+          weight: 1,
+          arbitrary: fc.string({ unit: fc.constantFrom(..."aAbeéÉiıİlnNrRsStTuUwWyY .,'’-–\u00a0"), maxLength: 5 }),
+        },
+      ),
+      separator.filter((between) => !/[\u00ad\u200b]/.test(between)),
+    ),
+    { maxLength: 14 },
+  )
+  .map((parts) => parts.map(([part, between]) => part + between).join(''));
+
 const confirmed = fc.subarray(entityIds, { maxLength: 3 }).map((ids) => new Set(ids));
 
 function isWordAt(normalized: { word: boolean[] }, index: number): boolean {
@@ -210,6 +243,18 @@ describe('matcher properties', () => {
         },
       ),
       RUNS,
+    );
+  });
+
+  it('finds exactly the same mentions on the fast path (RegExp prefilter) as on the full path', () => {
+    const fullPathOnly = compileMatcher(TEST_ENTITIES, { fastPath: false });
+    fc.assert(
+      fc.property(fc.oneof(simpleText, text), confirmed, (input, confirmedEntityIds) => {
+        expect(matcher.findMentions(input, { confirmedEntityIds })).toEqual(
+          fullPathOnly.findMentions(input, { confirmedEntityIds }),
+        );
+      }),
+      { numRuns: 5000 },
     );
   });
 

@@ -346,5 +346,8 @@ describe('precompiled matcher data', () => {
     );
     expect(checkMatcherData({ ...data, casedPool: '' }).join('\n')).toMatch(/its cased form is outside the pool/);
     expect(checkMatcherData({ ...data, version: 1 } as unknown as MatcherData)[0]).toMatch(/version 1/);
+    expect(checkMatcherData({ ...data, prefilter: { ...data.prefilter, starts: '(?!)' } })).toEqual([
+      'the prefilter patterns do not match the automaton and the normalisation tables',
+    ]);
   });
 });
