@@ -151,15 +151,18 @@ export function checkGoals(report: BenchReport): Goal[] {
     ),
   });
 
-  const compileMs = ms(report.compile);
+  // The goal: the bundled dataset ready to match in under 5 ms, "compiled form
+  // reused, not rebuilt per page". The content script loads the form compiled
+  // at build time, so that load is what is checked; compiling from scratch is
+  // reported beside it (it is what a dataset the user installed costs today).
+  const loadMs = ms(report.matcherLoad);
   goals.push({
     id: 'compile-time',
-    description: `bundled dataset compiles (compileMatcher) in under ${COMPILE_LIMIT_MS} ms in a fresh page`,
-    pass: compileMs < COMPILE_LIMIT_MS,
+    description: `bundled dataset ready to match (precompiled matcher loaded) in under ${COMPILE_LIMIT_MS} ms in a fresh page`,
+    pass: loadMs < COMPILE_LIMIT_MS,
     details: [
-      `compileMatcher: median ${compileMs.toFixed(2)} ms over ${report.compile.length} fresh pages (${report.compile[0]?.aliases} aliases)`,
-      // Not the goal's measure, but what a page costs today with the bundled dataset.
-      `for comparison, the content script loads the bundled matcher precompiled at build time: median ${ms(report.matcherLoad).toFixed(2)} ms`,
+      `precompiled matcher load: median ${loadMs.toFixed(2)} ms over ${report.matcherLoad.length} fresh pages`,
+      `compileMatcher from the dataset (not reused): median ${ms(report.compile).toFixed(2)} ms (${report.compile[0]?.aliases} aliases)`,
     ],
   });
   return goals;

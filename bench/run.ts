@@ -2,7 +2,7 @@
  * npm run bench [-- --repetitions N] [--pages a,b] [--skip-extension]
  *
  * A real-browser benchmark of Crossread's highlighting engine against a bare
- * text walk and mark.js, on the saved news pages in /work/shared/realpages.
+ * text walk and mark.js, on the saved news pages in ../shared/realpages.
  * Prints a table and PASS/FAIL per goal, writes reports/bench.json, and exits
  * 1 when a goal is missed. Method and results: docs/performance.md.
  */

@@ -7,22 +7,15 @@ import {
   checkAutomaton,
   type MatcherData,
 } from './automaton';
+import { addCandidate, type Candidates } from './candidates';
 import { createNormalizedBuffer, type NormalizedBuffer, normalizeInto, originalCharEnd } from './normalize';
-import {
-  createPrefilter,
-  type Prefilter,
-  type Candidates as PrefilterCandidates,
-  type PrefilterSources,
-  prefilterSources,
-  walkFrom,
-} from './prefilter';
+import { createPrefilter, type Prefilter, type PrefilterSources, prefilterSources, walkFrom } from './prefilter';
 
 // Local copies of automaton.ts's constants: the scan loop reads them for
 // every character, and some module loaders (Vitest, jiti) turn an imported
 // binding into a property read.
 const ROOT = 0;
 const WORD_START = 1;
-const FLAG_CASE_SENSITIVE = 1;
 const FLAG_AMBIGUOUS = 2;
 
 /** A run of text that names an entity: [start, end) offsets into the scanned (original) string. */
@@ -79,13 +72,7 @@ export interface Matcher {
 const SHARED_BUFFER_LIMIT = 1 << 18;
 const sharedBuffer = createNormalizedBuffer(4096);
 
-/**
- * Candidate names found by the scan, in flat reusable arrays: candidate c
- * covers [start[c], end[c]) (normalised offsets while the full scan runs,
- * original offsets once it is done) and may be the aliases
- * entries[entriesFrom[c] … entriesFrom[c + 1]).
- */
-type Candidates = PrefilterCandidates;
+// Candidates (candidates.ts) hold normalised offsets while the full scan runs, original ones once it is done.
 
 function scan(automaton: Automaton, buffer: NormalizedBuffer, found: Candidates): void {
   const { classOf, wordStart, edgeStart, edgeClass, fail, boundaryNext, report } = automaton;
@@ -154,7 +141,7 @@ function scan(automaton: Automaton, buffer: NormalizedBuffer, found: Candidates)
 
 /** Records the names ending at normalised offset `end`, from state `first` down its output chain. */
 function collect(automaton: Automaton, buffer: NormalizedBuffer, first: number, end: number, found: Candidates): void {
-  const { depth, outputLink, outputStart, outputEntries, entryFlags, entryCasedStart, casedPool } = automaton;
+  const { depth, outputLink } = automaton;
   const { cased, origin } = buffer;
   for (let state = first; state >= 0; state = outputLink[state] as number) {
     const length = depth[state] as number;
@@ -162,28 +149,7 @@ function collect(automaton: Automaton, buffer: NormalizedBuffer, first: number, 
     // Never half of a character that normalises to several units ("ﬁ" → "fi").
     if (start > 0 && origin[start - 1] === origin[start]) continue;
     if (end < buffer.length && origin[end] === origin[end - 1]) continue;
-    const from = found.entries.length;
-    const stop = outputStart[state + 1] as number;
-    for (let k = outputStart[state] as number; k < stop; k++) {
-      const entry = outputEntries[k] as number;
-      if (((entryFlags[entry] as number) & FLAG_CASE_SENSITIVE) !== 0) {
-        const pool = entryCasedStart[entry] as number;
-        let same = true;
-        for (let j = 0; j < length; j++) {
-          if (cased[start + j] !== casedPool[pool + j]) {
-            same = false;
-            break;
-          }
-        }
-        if (!same) continue;
-      }
-      found.entries.push(entry);
-    }
-    if (found.entries.length === from) continue;
-    found.start.push(start);
-    found.end.push(end);
-    found.entriesFrom.push(from);
-    found.count++;
+    addCandidate(automaton, state, length, cased, start, start, end, found);
   }
 }
 

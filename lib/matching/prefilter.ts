@@ -1,4 +1,5 @@
-import { type Automaton, CLASS_BOUNDARY, FLAG_CASE_SENSITIVE, WORD_START } from './automaton';
+import { type Automaton, CLASS_BOUNDARY, WORD_START } from './automaton';
+import { addCandidate, type Candidates } from './candidates';
 import {
   getSimpleUnits,
   KIND_OTHER,
@@ -136,15 +137,6 @@ export function createPrefilter(automaton: Automaton, sources: PrefilterSources)
   };
 }
 
-/** Candidate names in flat reusable arrays (see matcher.ts), offsets into the original text. */
-export interface Candidates {
-  count: number;
-  start: number[];
-  end: number[];
-  entriesFrom: number[];
-  entries: number[];
-}
-
 /**
  * Records the names that start at `start` in `text`, which has no complex
  * unit. `start` must be where `starts` matched.
@@ -189,7 +181,7 @@ export function walkFrom(
       isWord = kind === KIND_WORD || kind === KIND_WORD_SELF ? 1 : 0;
     }
     // A name can end only before a unit that is not a word character.
-    if (isWord === 0 && depth > 0) record(automaton, prefilter, state, depth, start, end, found);
+    if (isWord === 0 && depth > 0) addCandidate(automaton, state, depth, prefilter.cased, 0, start, end, found);
     if (previousWord === 0 && depth > 0) {
       const first = edgeStart[state] as number;
       if (first >= (edgeStart[state + 1] as number) || edgeClass[first] !== CLASS_BOUNDARY) return;
@@ -217,41 +209,6 @@ export function walkFrom(
     end = i + 1;
   }
   if (depth > 0 && (outputStart[state + 1] as number) > (outputStart[state] as number)) {
-    record(automaton, prefilter, state, depth, start, end, found);
+    addCandidate(automaton, state, depth, prefilter.cased, 0, start, end, found);
   }
-}
-
-/** Adds the aliases state `state` ends (reached `depth` units after `start`) as one candidate. */
-function record(
-  automaton: Automaton,
-  prefilter: Prefilter,
-  state: number,
-  depth: number,
-  start: number,
-  end: number,
-  found: Candidates,
-): void {
-  const { outputStart, outputEntries, entryFlags, entryCasedStart, casedPool } = automaton;
-  const stop = outputStart[state + 1] as number;
-  const from = found.entries.length;
-  for (let k = outputStart[state] as number; k < stop; k++) {
-    const entry = outputEntries[k] as number;
-    if (((entryFlags[entry] as number) & FLAG_CASE_SENSITIVE) !== 0) {
-      const pool = entryCasedStart[entry] as number;
-      let same = true;
-      for (let j = 0; j < depth; j++) {
-        if (prefilter.cased[j] !== casedPool[pool + j]) {
-          same = false;
-          break;
-        }
-      }
-      if (!same) continue;
-    }
-    found.entries.push(entry);
-  }
-  if (found.entries.length === from) return;
-  found.start.push(start);
-  found.end.push(end);
-  found.entriesFrom.push(from);
-  found.count++;
 }
