@@ -13,5 +13,6 @@ export {
   type Matcher,
   type MatcherData,
   matcherFromData,
+  TEXT_SEPARATOR,
   type TextMention,
 } from './matching';

@@ -1,4 +1,4 @@
-import type { Matcher } from '../lib/matcher';
+import { type Matcher, TEXT_SEPARATOR } from '../lib/matcher';
 
 /** The tag of the element that hosts Crossread's own in-page UI. */
 export const UI_HOST_TAG = 'crossread-ui';
@@ -120,6 +120,8 @@ export interface ScanOptions {
 }
 
 const DEFAULT_SLICE_MS = 8;
+/** A batch is matched once this much text is waiting, even within a slice, so one call never runs long. */
+const BATCH_CHARS = 32_768;
 const NODES_BETWEEN_CLOCK_CHECKS = 64;
 
 /** Gives the main thread back, using the Prioritized Task Scheduling API where it exists. */
@@ -154,76 +156,146 @@ export async function scanForMentions(
   let sliceStart = performance.now();
   let nodesSinceCheck = 0;
 
+  // Blocks are matched in batches: one matcher call has a fixed cost that,
+  // in a content script's cold code, outweighed the matching itself when
+  // made per block. The separator is neither a word character nor a space
+  // and no alias contains it, so no name spans two blocks; a batch is one
+  // text for the ambiguity rule, so an anchor in one block gives context to
+  // an ambiguous name in a nearby one.
+  const pending: BlockText[] = [];
+  let pendingChars = 0;
+  const flush = () => {
+    if (pending.length === 0) return;
+    const text =
+      pending.length === 1 ? (pending[0] as BlockText).text : pending.map((block) => block.text).join(TEXT_SEPARATOR);
+    const mentions = matcher.findMentions(text, { confirmedEntityIds: confirmed });
+    let blockIndex = 0;
+    let blockStart = 0;
+    let group: PageMention[] = [];
+    const emit = () => {
+      if (group.length === 0) return;
+      found.push(...group);
+      options.onMentions?.(group);
+      group = [];
+    };
+    for (const mention of mentions) {
+      // Mentions come in order; move on to the block this one starts in.
+      while (mention.start >= blockStart + (pending[blockIndex] as BlockText).text.length) {
+        blockStart += (pending[blockIndex] as BlockText).text.length + TEXT_SEPARATOR.length;
+        blockIndex++;
+        emit();
+      }
+      const block = pending[blockIndex] as BlockText;
+      group.push(toPageMention(block, mention.start - blockStart, mention.end - blockStart, mention.entityId));
+      confirmed.add(mention.entityId);
+    }
+    emit();
+    pending.length = 0;
+    pendingChars = 0;
+  };
   const matchBlock = (block: BlockText) => {
     if (block.text.trim() === '') return;
-    const mentions = matcher
-      .findMentions(block.text, { confirmedEntityIds: confirmed })
-      .map((mention) => toPageMention(block, mention.start, mention.end, mention.entityId));
-    for (const mention of mentions) confirmed.add(mention.entityId);
-    if (mentions.length === 0) return;
-    found.push(...mentions);
-    options.onMentions?.(mentions);
+    pending.push(block);
+    pendingChars += block.text.length;
+    if (pendingChars >= BATCH_CHARS) flush();
   };
 
   const rootList = (Array.isArray(roots) ? roots : [roots]) as readonly Element[];
   for (const root of rootList) {
     // A root that is, or sits in, a skip zone (a textarea the page just added) has nothing to read.
     if (isSkipZone(root) || isInSkipZone(root, root.ownerDocument.documentElement)) continue;
-    // No acceptNode filter: a JavaScript callback per node costs more than the
-    // whole native walk. Skip zones are jumped over in the loop instead.
-    const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    // Text nodes only, as the floor walks: visiting every element as well
+    // cost more than the rest of the scan on small pages. Skip zones and
+    // blocks are found from each text node's parent instead, once per parent.
+    const places = new Map<Node, Place>([[root, { skip: false, block: root }]]);
+    const breaks = textAfterLineBreaks(root, places);
+    const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     let current = null as BlockText | null;
     let lastParent: Node | null = null;
-    let lastBlock: Element = root;
-    let node: Node | null = walker.nextNode();
-    while (node) {
-      if (options.signal?.aborted) return found;
+    let place: Place = { skip: false, block: root };
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
       if (++nodesSinceCheck >= NODES_BETWEEN_CLOCK_CHECKS) {
         nodesSinceCheck = 0;
         if (performance.now() - sliceStart > sliceMs) {
+          flush();
           await yieldToMain();
           sliceStart = performance.now();
-          if (options.signal?.aborted) return found;
         }
+        if (options.signal?.aborted) return found;
       }
-      if (node.nodeType === Node.TEXT_NODE) {
-        // Sibling text nodes share a parent, and so a block: look it up once.
-        if (node.parentNode !== lastParent) {
-          lastParent = node.parentNode;
-          lastBlock = blockOf(node, root);
-        }
-        if (current?.block !== lastBlock) {
-          if (current) matchBlock(current);
-          current = { block: lastBlock, nodes: [], starts: [], text: '' };
-        }
-        current.nodes.push(node as Text);
-        current.starts.push(current.text.length);
-        current.text += (node as Text).data;
-      } else if (isSkipZone(node as Element)) {
-        node = nextOutside(walker, node, root);
-        continue;
-      } else if ((node as Element).tagName === 'BR' && current) {
+      // Sibling text nodes share a parent, and so a place: look it up once.
+      if (node.parentNode !== lastParent) {
+        lastParent = node.parentNode;
+        place = lastParent ? placeOf(lastParent, places) : { skip: true, block: root };
+      }
+      if (place.skip) continue;
+      if (current?.block !== place.block) {
+        if (current) matchBlock(current);
+        current = { block: place.block, nodes: [], starts: [], text: '' };
+      } else if (breaks.has(node)) {
         // A line break separates words: "Olivier<br>Nduhungirehe" reads as two words of one name.
         current.nodes.push(null);
         current.starts.push(current.text.length);
         current.text += '\n';
       }
-      node = walker.nextNode();
+      current.nodes.push(node);
+      current.starts.push(current.text.length);
+      current.text += node.data;
     }
     if (current) matchBlock(current);
+    flush();
   }
   return found;
 }
 
-/** The node after `element`'s subtree in document order, within `root`; moves the walker there. */
-function nextOutside(walker: TreeWalker, element: Node, root: Node): Node | null {
-  walker.currentNode = element;
-  for (;;) {
-    const sibling = walker.nextSibling();
-    if (sibling) return sibling;
-    const parent = walker.parentNode();
-    if (!parent || parent === root) return null;
+/** Where a text node's parent sits: inside a skip zone, or in which block. */
+interface Place {
+  skip: boolean;
+  block: Element;
+}
+
+/**
+ * The place of `parent`, from its own parent's (cached in `places`, which
+ * starts with the scan's root): a skip zone or anything in one is skipped;
+ * an inline element belongs to its parent's block, any other element is a
+ * block of its own.
+ */
+function placeOf(parent: Node, places: Map<Node, Place>): Place {
+  const known = places.get(parent);
+  if (known) return known;
+  // Iterative, not recursive: a hostile page can nest elements deeper than the call stack.
+  const unknown: Element[] = [];
+  let up: Place | undefined;
+  for (let node: Node | null = parent; node; node = node.parentNode) {
+    up = places.get(node);
+    if (up) break;
+    unknown.push(node as Element);
   }
+  // Outside the scan's root (a node moved meanwhile): nothing to read.
+  let place: Place = up ?? { skip: true, block: unknown[unknown.length - 1] as Element };
+  for (let index = unknown.length - 1; index >= 0; index--) {
+    const element = unknown[index] as Element;
+    if (!place.skip && isSkipZone(element)) place = { skip: true, block: place.block };
+    else if (!place.skip && !isInline(element)) place = { skip: false, block: element };
+    places.set(element, place);
+  }
+  return place;
+}
+
+/** The first text node after each `<br>` under `root` that is not in a skip zone. */
+function textAfterLineBreaks(root: Element, places: Map<Node, Place>): Set<Node> {
+  const after = new Set<Node>();
+  const breaks = root.getElementsByTagName('br');
+  if (breaks.length === 0) return after;
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let i = 0; i < breaks.length; i++) {
+    const lineBreak = breaks[i] as Element;
+    if (lineBreak.parentNode && placeOf(lineBreak.parentNode, places).skip) continue;
+    walker.currentNode = lineBreak;
+    const next = walker.nextNode();
+    if (next) after.add(next);
+  }
+  return after;
 }
 
 /** Maps a [start, end) match in the block's joined text back to DOM positions. */

@@ -7,6 +7,7 @@ export {
   type FindMentionsOptions,
   type Matcher,
   matcherFromData,
+  TEXT_SEPARATOR,
   type TextMention,
 } from './matcher';
 export { isWordChar, normalizeName, normalizeText } from './normalize';

@@ -300,28 +300,70 @@ function resolve(
   return { kept: leftmostLongest(order, found, entityOf), entityOf };
 }
 
-/** Full path: normalises all of `text`, runs the automaton over it, and maps the candidates back to original offsets. */
-function scanInFull(automaton: Automaton, text: string, found: Candidates): void {
+/**
+ * Joins independent texts for one `findMentions` call (the scanner's blocks):
+ * not a word character, not a space, and no alias may contain it (the dataset
+ * schema forbids control characters), so no name spans it. A text with a
+ * character only the full path handles is scanned in full only between the
+ * separators around that character.
+ */
+export const TEXT_SEPARATOR = '\u0000';
+
+/** Full path on [from, to): normalises that text, runs the automaton over it, and maps the candidates back to original offsets. */
+function scanInFull(automaton: Automaton, text: string, from: number, to: number, found: Candidates): void {
+  const piece = from === 0 && to === text.length ? text : text.slice(from, to);
   const buffer = normalizeInto(
-    text,
-    text.length <= SHARED_BUFFER_LIMIT ? sharedBuffer : createNormalizedBuffer(text.length),
+    piece,
+    piece.length <= SHARED_BUFFER_LIMIT ? sharedBuffer : createNormalizedBuffer(piece.length),
   );
+  const first = found.count;
   scan(automaton, buffer, found);
   const { origin } = buffer;
-  for (let c = 0; c < found.count; c++) {
-    found.start[c] = origin[found.start[c] as number] as number;
-    found.end[c] = originalCharEnd(text, origin[(found.end[c] as number) - 1] as number);
+  for (let c = first; c < found.count; c++) {
+    found.start[c] = from + (origin[found.start[c] as number] as number);
+    found.end[c] = from + originalCharEnd(piece, origin[(found.end[c] as number) - 1] as number);
   }
 }
 
-/** Fast path (prefilter.ts): a native RegExp finds where names could start; the trie is walked only there. */
-function scanPrefiltered(automaton: Automaton, prefilter: Prefilter, text: string, found: Candidates): void {
+/**
+ * Fast path (prefilter.ts) on [from, to), where `to` is the end of the text
+ * or a separator: a native RegExp finds where names could start; the trie is
+ * walked only there (a walk stops at the separator).
+ */
+function scanPrefiltered(
+  automaton: Automaton,
+  prefilter: Prefilter,
+  text: string,
+  from: number,
+  to: number,
+  found: Candidates,
+): void {
   const starts = prefilter.starts;
-  starts.lastIndex = 0;
-  for (let match = starts.exec(text); match; match = starts.exec(text)) {
+  starts.lastIndex = from;
+  for (let match = starts.exec(text); match && match.index < to; match = starts.exec(text)) {
     walkFrom(automaton, prefilter, text, match.index, found);
     // Matches are empty (lookaheads): step past this position.
     starts.lastIndex = match.index + 1;
+  }
+}
+
+/** The fast path everywhere but in the separator-delimited pieces that hold a complex character. */
+function scanMixed(automaton: Automaton, prefilter: Prefilter, text: string, found: Candidates): void {
+  const complex = prefilter.complex;
+  let position = 0;
+  while (position < text.length) {
+    complex.lastIndex = position;
+    const match = complex.exec(text);
+    if (!match) {
+      scanPrefiltered(automaton, prefilter, text, position, text.length, found);
+      return;
+    }
+    const pieceStart = Math.max(position, text.lastIndexOf(TEXT_SEPARATOR, match.index) + 1);
+    const separator = text.indexOf(TEXT_SEPARATOR, match.index);
+    const pieceEnd = separator < 0 ? text.length : separator;
+    if (pieceStart > position) scanPrefiltered(automaton, prefilter, text, position, pieceStart, found);
+    scanInFull(automaton, text, pieceStart, pieceEnd, found);
+    position = pieceEnd;
   }
 }
 
@@ -356,8 +398,8 @@ function createMatcher(
       found.entriesFrom.length = 0;
       found.entries.length = 0;
       prefilter ??= createPrefilter(automaton, sources ?? prefilterSources(automaton));
-      if (!fastPath || prefilter.complex.test(text)) scanInFull(automaton, text, found);
-      else scanPrefiltered(automaton, prefilter, text, found);
+      if (fastPath) scanMixed(automaton, prefilter, text, found);
+      else scanInFull(automaton, text, 0, text.length, found);
       if (found.count === 0) return [];
       const { kept, entityOf } = resolve(automaton, found, options?.confirmedEntityIds, scratch);
       return kept.map((candidate) => ({

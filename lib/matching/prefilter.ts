@@ -20,9 +20,10 @@ import {
  *
  * - `complex` finds units whose normalisation is not one unit (soft hyphens,
  *   combining marks, ligatures, "…", surrogates, characters outside the
- *   precomputed tables). Text with any of them takes the full path, so the
- *   fast path only ever meets text where one code unit is one normalised
- *   unit, or part of a whitespace run that becomes one space.
+ *   precomputed tables). The piece of text holding one (between
+ *   TEXT_SEPARATORs, see matcher.ts) takes the full path, so the fast path
+ *   only ever meets text where one code unit is one normalised unit, or part
+ *   of a whitespace run that becomes one space.
  * - `starts` matches wherever an alias could start: at a word start, the
  *   first units of an alias (up to PREFIX_UNITS, never past its first space
  *   or inner word start) spelled in ASCII, where any non-ASCII character
@@ -131,7 +132,7 @@ export function createPrefilter(automaton: Automaton, sources: PrefilterSources)
   for (let state = 0; state < automaton.stateCount; state++)
     maxDepth = Math.max(maxDepth, automaton.depth[state] as number);
   return {
-    complex: new RegExp(sources.complex),
+    complex: new RegExp(sources.complex, 'g'),
     starts: new RegExp(sources.starts, 'g'),
     cased: new Uint16Array(maxDepth + 1),
   };

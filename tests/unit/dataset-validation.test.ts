@@ -57,6 +57,12 @@ describe('validateDataset', () => {
       /at most/,
     ],
     [
+      'alias with a control character',
+      (d) => (d.entities[0].aliases[0].text = 'Rwanda\u0000Kigali'),
+      'entities[0].aliases[0].text',
+      /control characters/,
+    ],
+    [
       'bad language tag',
       (d) => (d.entities[0].aliases[0].lang = 'English'),
       'entities[0].aliases[0].lang',
