@@ -106,7 +106,7 @@ function buildSchemas() {
   const aliasSchema = z.strictObject({
     // No control characters: page text never names anything with them, and the
     // scanner separates blocks with U+0000, which no alias may contain.
-    text: text(LIMITS.aliasLength).regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters'),
+    text: text(LIMITS.aliasLength).regex(/^\P{Cc}*$/u, 'must not contain control characters'),
     /** BCP 47 language tag, e.g. "en". */
     lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "pt-BR"'),
     /** When true only this exact capitalisation matches ("US", never "us"). */
