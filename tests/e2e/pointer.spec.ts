@@ -51,6 +51,11 @@ test('hovering painted text finds the mention: hover style and pointer cursor, g
   await page.mouse.move(onLinkedHalf.x, onLinkedHalf.y);
   await expect.poll(() => hovered(page, onLinkedHalf)).toEqual({ texts: ['Olivier Nduhungirehe'], cursor: 'pointer' });
 
+  // The half outside the link: the pointer cursor is Crossread's, not the link's.
+  const onPlainHalf = await centreOf(page, 'article p:nth-of-type(4)', 'Olivier');
+  await page.mouse.move(onPlainHalf.x, onPlainHalf.y);
+  await expect.poll(() => hovered(page, onPlainHalf)).toEqual({ texts: ['Olivier Nduhungirehe'], cursor: 'pointer' });
+
   const onPlainText = await centreOf(page, 'article p:nth-of-type(4)', 'foreign minister');
   await page.mouse.move(onPlainText.x, onPlainText.y);
   await expect.poll(() => hovered(page, onPlainText)).toEqual({ texts: [], cursor: 'auto' });
