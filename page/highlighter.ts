@@ -41,14 +41,14 @@ export { HIGHLIGHT_PREFIX, HOVER_HIGHLIGHT, highlightNameForKind, MARK_CLASS } f
  */
 export function positionSelector(element: Element): string | null {
   const doc = element.ownerDocument;
-  const escape = doc.defaultView?.CSS?.escape;
-  if (!escape) return null;
+  const escapeIdentifier = doc.defaultView?.CSS?.escape;
+  if (!escapeIdentifier) return null;
   const steps: string[] = [];
   for (let at: Element | null = element; at !== doc.documentElement; at = at.parentElement) {
     if (!at) return null;
     let position = 1;
     for (let sibling = at.previousElementSibling; sibling; sibling = sibling.previousElementSibling) position++;
-    steps.push(`${escape(at.localName)}:nth-child(${position})`);
+    steps.push(`${escapeIdentifier(at.localName)}:nth-child(${position})`);
   }
   return `:root > ${steps.reverse().join(' > ')}`;
 }
