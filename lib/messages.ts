@@ -1,4 +1,4 @@
-import { z } from './zod';
+import { builtOnFirstUse, z } from './zod';
 
 /**
  * Every runtime message Crossread sends, one zod schema each. Receivers parse
@@ -35,11 +35,7 @@ function buildSchemas() {
 }
 
 type Schemas = ReturnType<typeof buildSchemas>;
-let schemas: Schemas | undefined;
-function messageSchemas(): Schemas {
-  schemas ??= buildSchemas();
-  return schemas;
-}
+const messageSchemas = builtOnFirstUse(buildSchemas);
 
 /** Popup → content script: what have you highlighted on this page? */
 export const pageMentionsRequestSchema = (): Schemas['pageMentionsRequest'] => messageSchemas().pageMentionsRequest;

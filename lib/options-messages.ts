@@ -1,7 +1,7 @@
 import { datasetSourceSchema } from './dataset/store';
 import { type CheckResult, type RefreshResult, SCHEDULES } from './dataset/updates';
 import type { Settings } from './settings';
-import { z } from './zod';
+import { builtOnFirstUse, z } from './zod';
 
 /**
  * Messages from Crossread's own pages (the options page) to the background,
@@ -37,12 +37,8 @@ function buildOptionsRequestSchema() {
   ]);
 }
 
-let optionsRequest: ReturnType<typeof buildOptionsRequestSchema> | undefined;
 /** Every request the options page sends; built on first use, like the other message schemas. */
-export function optionsRequestSchema(): ReturnType<typeof buildOptionsRequestSchema> {
-  optionsRequest ??= buildOptionsRequestSchema();
-  return optionsRequest;
-}
+export const optionsRequestSchema = builtOnFirstUse(buildOptionsRequestSchema);
 export type OptionsRequest = z.infer<ReturnType<typeof optionsRequestSchema>>;
 export type OptionsRequestType = OptionsRequest['type'];
 

@@ -1,4 +1,4 @@
-import { z } from './zod';
+import { builtOnFirstUse, z } from './zod';
 
 /**
  * The user's settings: how highlights are drawn, which kinds are highlighted
@@ -194,11 +194,7 @@ function buildSchemas() {
   return { colour, kindSetting, site, renderer, siteMode, triggerMode, hoverDelayMs, settings };
 }
 
-let schemas: ReturnType<typeof buildSchemas> | undefined;
-function settingsSchemas() {
-  schemas ??= buildSchemas();
-  return schemas;
-}
+const settingsSchemas = builtOnFirstUse(buildSchemas);
 
 // ---------------------------------------------------------------------------
 // Reading stored settings

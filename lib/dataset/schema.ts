@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import { builtOnFirstUse, z } from '../zod';
 import { LIMITS } from './limits';
 
 /**
@@ -292,13 +292,9 @@ function buildSchemas() {
 }
 
 type Schemas = ReturnType<typeof buildSchemas>;
-let built: Schemas | undefined;
 
 /** The dataset format's zod schemas, built on first call. */
-export function datasetSchemas(): Schemas {
-  built ??= buildSchemas();
-  return built;
-}
+export const datasetSchemas: () => Schemas = builtOnFirstUse(buildSchemas);
 
 export type Outlet = z.infer<Schemas['outletSchema']>;
 export type Alias = z.infer<Schemas['aliasSchema']>;

@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import { builtOnFirstUse, z } from '../zod';
 import type { Dataset } from './schema';
 import { validateDataset } from './validate';
 
@@ -44,11 +44,7 @@ function buildSchemas() {
 }
 
 type Schemas = ReturnType<typeof buildSchemas>;
-let schemas: Schemas | undefined;
-function storeSchemas(): Schemas {
-  schemas ??= buildSchemas();
-  return schemas;
-}
+const storeSchemas = builtOnFirstUse(buildSchemas);
 
 /** Where a dataset came from; part of the options page's apply request too. */
 export const datasetSourceSchema = (): Schemas['source'] => storeSchemas().source;
