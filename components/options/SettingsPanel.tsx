@@ -31,6 +31,37 @@ function linesOf(text: string): string[] {
     .filter((line) => line !== '');
 }
 
+/**
+ * A list of sites, one per line. The text being typed is kept as typed and
+ * saved when the field is left; the stored list replaces it when it changes
+ * under us (another options tab, a save's normalisation).
+ */
+function SiteListField(props: {
+  label: string;
+  testId: string;
+  sites: readonly string[];
+  disabled: boolean;
+  onSave: (sites: string[]) => void;
+}) {
+  const joined = props.sites.join('\n');
+  const [draft, setDraft] = useState(joined);
+  useEffect(() => setDraft(joined), [joined]);
+  return (
+    <label>
+      {props.label}
+      <textarea
+        data-testid={props.testId}
+        rows={4}
+        placeholder={'example.com\nnews.example.org'}
+        value={draft}
+        disabled={props.disabled}
+        onInput={(event) => setDraft(event.currentTarget.value)}
+        onChange={(event) => props.onSave(linesOf(event.currentTarget.value))}
+      />
+    </label>
+  );
+}
+
 interface SettingsPanelProps {
   settings: Settings;
   /** Kinds of the active dataset, in its order; kinds only in the settings are listed after them. */
@@ -44,16 +75,12 @@ export function SettingsPanel({ settings: stored, datasetKinds, busy, onSave }: 
   // The controls show the settings being saved at once; the stored ones replace them when storage changes.
   const [settings, setSettings] = useState(stored);
   useEffect(() => setSettings(stored), [stored]);
-  const [denied, setDenied] = useState(settings.sites.denied.join('\n'));
-  const [allowed, setAllowed] = useState(settings.sites.allowed.join('\n'));
   const [delay, setDelay] = useState(String(settings.cardTrigger.hoverDelayMs));
   // Problems per part of the form, so fixing one part does not hide another part's unsaved problem.
   const [errorsByPart, setErrorsByPart] = useState<Partial<Record<Part, string[]>>>({});
   const errors = Object.values(errorsByPart).flat();
 
   // Stored settings change under us (another options tab, a save's normalisation): follow them.
-  useEffect(() => setDenied(settings.sites.denied.join('\n')), [settings.sites.denied.join('\n')]);
-  useEffect(() => setAllowed(settings.sites.allowed.join('\n')), [settings.sites.allowed.join('\n')]);
   useEffect(() => setDelay(String(settings.cardTrigger.hoverDelayMs)), [settings.cardTrigger.hoverDelayMs]);
 
   const save = async (part: Part, next: Settings) => {
@@ -155,30 +182,20 @@ export function SettingsPanel({ settings: stored, datasetKinds, busy, onSave }: 
           </label>
         ))}
         <div class="options__site-lists">
-          <label>
-            Never highlight on
-            <textarea
-              data-testid="denied-sites"
-              rows={4}
-              placeholder={'example.com\nnews.example.org'}
-              value={denied}
-              disabled={settings.sites.mode !== 'all-except-denied'}
-              onInput={(event) => setDenied(event.currentTarget.value)}
-              onChange={(event) => setSites({ denied: linesOf(event.currentTarget.value) })}
-            />
-          </label>
-          <label>
-            Only highlight on
-            <textarea
-              data-testid="allowed-sites"
-              rows={4}
-              placeholder={'example.com\nnews.example.org'}
-              value={allowed}
-              disabled={settings.sites.mode !== 'only-allowed'}
-              onInput={(event) => setAllowed(event.currentTarget.value)}
-              onChange={(event) => setSites({ allowed: linesOf(event.currentTarget.value) })}
-            />
-          </label>
+          <SiteListField
+            label="Never highlight on"
+            testId="denied-sites"
+            sites={settings.sites.denied}
+            disabled={settings.sites.mode !== 'all-except-denied'}
+            onSave={(denied) => setSites({ denied })}
+          />
+          <SiteListField
+            label="Only highlight on"
+            testId="allowed-sites"
+            sites={settings.sites.allowed}
+            disabled={settings.sites.mode !== 'only-allowed'}
+            onSave={(allowed) => setSites({ allowed })}
+          />
         </div>
         <p class="options__hint">
           One site per line. A site includes its subdomains: example.com covers news.example.com.
