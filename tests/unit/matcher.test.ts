@@ -299,6 +299,41 @@ describe('compileMatcher', () => {
   });
 });
 
+describe('fast path (RegExp prefilter)', () => {
+  const fullPathOnly = compileMatcher(TEST_ENTITIES, { fastPath: false });
+  const found = (text: string) => {
+    const mentions = matcher.findMentions(text);
+    // Every case here must come out the same on the full path.
+    expect(mentions).toEqual(fullPathOnly.findMentions(text));
+    return mentions.map((mention) => [mention.entityId, text.slice(mention.start, mention.end)]);
+  };
+
+  it('finds a name whose first word the page spells with accents or other letter forms', () => {
+    expect(found('Talks with Rwánda, JOSÉ RAÚL MULINO and Ｐｅｒｕ.')).toEqual([
+      ['country:rwanda', 'Rwánda'],
+      ['person:jose-raul-mulino', 'JOSÉ RAÚL MULINO'],
+      ['country:peru', 'Ｐｅｒｕ'],
+    ]);
+    expect(found('Jose Raul Mulino met officials from Türkiye’s and Turkiye’s ministries.')).toEqual([
+      ['person:jose-raul-mulino', 'Jose Raul Mulino'],
+      ['country:turkiye', 'Türkiye'],
+      ['country:turkiye', 'Turkiye'],
+    ]);
+  });
+
+  it('finds no name glued to accented letters before or after it', () => {
+    expect(found('éPeru Peruá ÉRwanda Rwandaé Peru')).toEqual([['country:peru', 'Peru']]);
+  });
+
+  it('still finds a name whose first word is a common word', () => {
+    expect(found('Then the US said the U.S. and us would act; the United States agreed.')).toEqual([
+      ['country:united-states', 'US'],
+      ['country:united-states', 'U.S.'],
+      ['country:united-states', 'United States'],
+    ]);
+  });
+});
+
 describe('precompiled matcher data', () => {
   const corpus = [
     'Rwanda and the United States talked; the U.S. pays. UNITED STATES',

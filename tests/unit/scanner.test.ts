@@ -6,9 +6,9 @@ import { TEST_ENTITIES } from './matcher-fixture';
 
 const matcher = compileMatcher(TEST_ENTITIES);
 
-async function mentionsIn(html: string) {
+async function mentionsIn(html: string, sliceMs?: number) {
   document.body.innerHTML = html;
-  const found = await scanForMentions(document.body, matcher);
+  const found = await scanForMentions(document.body, matcher, sliceMs === undefined ? {} : { sliceMs });
   return found.map((mention) => ({
     entityId: mention.entityId,
     text: mention.parts.map((part) => part.node.data.slice(part.start, part.end)).join('|'),
@@ -48,5 +48,25 @@ describe('scanForMentions', () => {
       { entityId: 'country:united-states', text: 'United|States', block: 'a' },
       { entityId: 'country:peru', text: 'Peru', block: 'b' },
     ]);
+  });
+
+  it('reads a name whole when the scan pauses in the middle of its block', async () => {
+    // sliceMs 0: the scan gives the main thread back at every clock check,
+    // before its 64th text node. Here that node is "Sudan": "Peru" is node 1,
+    // the 30 fillers are nodes 2-61 (a word and a space each), "South" 62, " " 63.
+    const filler = Array.from({ length: 30 }, (_, index) => `<i>w${index}</i> `).join('');
+    const found = await mentionsIn(`<p id="first">Peru</p><p id="long">${filler}<b>South</b> <b>Sudan</b> talks</p>`, 0);
+    expect(found).toEqual([
+      { entityId: 'country:peru', text: 'Peru', block: 'first' },
+      { entityId: 'country:south-sudan', text: 'South| |Sudan', block: 'long' },
+    ]);
+  });
+
+  it('skips the whole of an editable region, contenteditable="false" islands included, and nested vector art', async () => {
+    const found = await mentionsIn(
+      '<div contenteditable="true"><p>Rwanda</p><p id="inner" contenteditable="false">Peru</p></div>' +
+        '<p id="after">Rwanda <svg><g><text>Peru</text></g></svg></p>',
+    );
+    expect(found).toEqual([{ entityId: 'country:rwanda', text: 'Rwanda', block: 'after' }]);
   });
 });
