@@ -334,6 +334,49 @@ describe('fast path (RegExp prefilter)', () => {
   });
 });
 
+describe('fast path with a large dataset', () => {
+  // 4,000 made-up names: too many first words to spell out in full, so the
+  // RegExp only spells their first letters, and the walk does the rest.
+  const syllables = ['ka', 'ro', 'vel', 'mun', 'dra', 'shi', 'tor', 'ane', 'qui', 'lem', 'bra', 'zo', 'fen', 'gal'];
+  const names = Array.from({ length: 4000 }, (_, index) => {
+    let word = '';
+    for (let n = index + 1; n > 0; n = Math.floor(n / syllables.length)) word += syllables[n % syllables.length];
+    return `${word.charAt(0).toUpperCase()}${word.slice(1)} Ost`;
+  });
+  const entities = [
+    ...TEST_ENTITIES,
+    ...names.map((name, index) => entity(`person:made-up-${index}`, [[name, false]])),
+  ];
+  const fast = compileMatcher(entities);
+  const full = compileMatcher(entities, { fastPath: false });
+
+  it('keeps the RegExp small however many first words there are', () => {
+    const { starts } = compileMatcherData(entities).prefilter;
+    expect(starts.length).toBeLessThan(12_000);
+    // A small dataset's first words are spelled out in full, each ending at a word boundary.
+    const [firstWords] = compileMatcherData(TEST_ENTITIES).prefilter.starts.split('|[');
+    expect(firstWords).toMatch(/^\\b\(\?:.*\)\\b$/);
+  });
+
+  it('finds the same names as the full path, prefixes and near misses included', () => {
+    const text = names
+      .filter((_, index) => index % 7 === 0)
+      .flatMap((name, index) => [
+        name,
+        name.toUpperCase(),
+        `${name.slice(0, -4)}x Ost`,
+        `${name.split(' ')[0]}s Ost`,
+        index % 2 ? 'Peru' : 'in',
+      ])
+      .join(', ');
+    const mentions = fast.findMentions(text);
+    expect(mentions).toEqual(full.findMentions(text));
+    expect(mentions.filter((mention) => mention.entityId.startsWith('person:made-up-'))).toHaveLength(
+      2 * Math.ceil(4000 / 7),
+    );
+  });
+});
+
 describe('precompiled matcher data', () => {
   const corpus = [
     'Rwanda and the United States talked; the U.S. pays. UNITED STATES',
