@@ -55,7 +55,10 @@ describe('scanForMentions', () => {
     // before its 64th text node. Here that node is "Sudan": "Peru" is node 1,
     // the 30 fillers are nodes 2-61 (a word and a space each), "South" 62, " " 63.
     const filler = Array.from({ length: 30 }, (_, index) => `<i>w${index}</i> `).join('');
-    const found = await mentionsIn(`<p id="first">Peru</p><p id="long">${filler}<b>South</b> <b>Sudan</b> talks</p>`, 0);
+    const found = await mentionsIn(
+      `<p id="first">Peru</p><p id="long">${filler}<b>South</b> <b>Sudan</b> talks</p>`,
+      0,
+    );
     expect(found).toEqual([
       { entityId: 'country:peru', text: 'Peru', block: 'first' },
       { entityId: 'country:south-sudan', text: 'South| |Sudan', block: 'long' },
