@@ -26,7 +26,8 @@ export class LiveHighlighting {
   private readonly mentionsByBlock = new Map<Element, PageMention[]>();
   private matcher: Matcher | null = null;
   private entities: PageIndex['entities'] = new Map();
-  private hiddenKinds: ReadonlySet<string> = new Set();
+  /** The entities of hidden kinds: the matcher leaves them out, so names inside theirs are still found. */
+  private hiddenEntityIds: ReadonlySet<string> = new Set();
   private styledKinds: ReadonlySet<string> = STATICALLY_STYLED_KINDS;
   private scan: AbortController | null = null;
   private scanning: Promise<void> | null = null;
@@ -52,7 +53,10 @@ export class LiveHighlighting {
   async show(index: PageIndex, options: ShowOptions = {}): Promise<void> {
     this.matcher = index.matcher;
     this.entities = index.entities;
-    this.hiddenKinds = options.hiddenKinds ?? new Set();
+    const hiddenKinds = options.hiddenKinds ?? new Set<string>();
+    this.hiddenEntityIds = new Set(
+      [...index.entities].filter(([, entity]) => hiddenKinds.has(entity.kind)).map(([entityId]) => entityId),
+    );
     this.styledKinds = options.styledKinds ?? STATICALLY_STYLED_KINDS;
     this.removeAll();
     const body = this.doc.body;
@@ -181,12 +185,10 @@ export class LiveHighlighting {
     await scanForMentions(roots, matcher, {
       signal: scan.signal,
       confirmedEntityIds,
-      onMentions: (found) => {
-        const block = found[0]?.block;
-        const hidden = this.hiddenKinds;
-        const mentions =
-          hidden.size === 0 ? found : found.filter((mention) => !hidden.has(this.kindOf(mention.entityId)));
-        if (!block || mentions.length === 0) return;
+      ignoredEntityIds: this.hiddenEntityIds,
+      onMentions: (mentions) => {
+        const block = mentions[0]?.block;
+        if (!block) return;
         // The same block can come in several runs when a nested block interrupts it.
         const existing = this.mentionsByBlock.get(block);
         this.mentionsByBlock.set(block, existing ? [...existing, ...mentions] : mentions);

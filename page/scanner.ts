@@ -126,6 +126,8 @@ export interface ScanOptions {
   sliceMs?: number;
   /** Entities already found elsewhere on the page: context for their ambiguous aliases. */
   confirmedEntityIds?: Set<string>;
+  /** Entities not to find (see FindMentionsOptions.ignoredEntityIds). */
+  ignoredEntityIds?: ReadonlySet<string>;
   /** Receives each block's mentions as soon as they are found, so highlights appear progressively. */
   onMentions?: (mentions: PageMention[]) => void;
 }
@@ -209,7 +211,10 @@ export async function scanForMentions(
     if (end === 0) return;
     const whole = end === batch.texts.length;
     const text = (whole ? batch.texts : batch.texts.slice(0, end)).join('');
-    const mentions = matcher.findMentions(text, { confirmedEntityIds: confirmed });
+    const mentions = matcher.findMentions(text, {
+      confirmedEntityIds: confirmed,
+      ignoredEntityIds: options.ignoredEntityIds,
+    });
     let group: PageMention[] = [];
     for (const mention of mentions) {
       const pageMention = toPageMention(batch, mention.start, mention.end, mention.entityId);

@@ -38,6 +38,12 @@ export interface FindMentionsOptions {
    * text being scanned): their ambiguous aliases are accepted in this text.
    */
   confirmedEntityIds?: ReadonlySet<string>;
+  /**
+   * Entities not to find (a kind the user turned off): their aliases count
+   * as absent, so a hidden deal's name does not hide the country named
+   * inside it, and gives no context to an ambiguous name.
+   */
+  ignoredEntityIds?: ReadonlySet<string>;
 }
 
 export interface Matcher {
@@ -221,6 +227,7 @@ function resolve(
   automaton: Automaton,
   found: Candidates,
   confirmed: ReadonlySet<string> | undefined,
+  ignored: Uint8Array | null,
   scratch: ContextScratch,
 ): { kept: number[]; entityOf: Int32Array } {
   const { entryEntity, entryFlags, entityIds } = automaton;
@@ -236,7 +243,9 @@ function resolve(
     for (let k = entriesFrom[c] as number; k < (entriesFrom[c + 1] as number); k++) {
       const entry = entries[k] as number;
       if (((entryFlags[entry] as number) & FLAG_AMBIGUOUS) === 0) {
-        entityOf[c] = entryEntity[entry] as number;
+        const entity = entryEntity[entry] as number;
+        if (ignored !== null && ignored[entity] === 1) continue;
+        entityOf[c] = entity;
         break;
       }
     }
@@ -259,6 +268,7 @@ function resolve(
     const c = onlyAmbiguous[index] as number;
     for (let k = entriesFrom[c] as number; k < (entriesFrom[c + 1] as number); k++) {
       const entity = entryEntity[entries[k] as number] as number;
+      if (ignored !== null && ignored[entity] === 1) continue;
       const value = rank(entity);
       if (value < (best[index] as number)) {
         best[index] = value;
@@ -390,6 +400,20 @@ function createMatcher(
   };
   // Built on first use: loading a matcher stays cheap, and a page with no text never pays for it.
   let prefilter: Prefilter | undefined;
+  // The ignored entities as a mask by entity index, rebuilt only when the caller passes another set.
+  let ignoredIds: ReadonlySet<string> | undefined;
+  let ignoredMask: Uint8Array | null = null;
+  const maskOf = (ids: ReadonlySet<string> | undefined): Uint8Array | null => {
+    if (ids === undefined || ids.size === 0) return null;
+    if (ids !== ignoredIds) {
+      ignoredIds = ids;
+      ignoredMask = new Uint8Array(automaton.entityIds.length);
+      automaton.entityIds.forEach((id, entity) => {
+        if (ids.has(id)) (ignoredMask as Uint8Array)[entity] = 1;
+      });
+    }
+    return ignoredMask;
+  };
   return {
     findMentions(text, options) {
       if (text.length === 0) return [];
@@ -402,7 +426,8 @@ function createMatcher(
       if (fastPath) scanMixed(automaton, prefilter, text, found);
       else scanInFull(automaton, text, 0, text.length, found);
       if (found.count === 0) return [];
-      const { kept, entityOf } = resolve(automaton, found, options?.confirmedEntityIds, scratch);
+      const ignored = maskOf(options?.ignoredEntityIds);
+      const { kept, entityOf } = resolve(automaton, found, options?.confirmedEntityIds, ignored, scratch);
       return kept.map((candidate) => ({
         start: found.start[candidate] as number,
         end: found.end[candidate] as number,

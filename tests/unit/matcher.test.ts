@@ -259,6 +259,28 @@ describe('ambiguous aliases', () => {
   });
 });
 
+describe('ignored entities', () => {
+  const found = (text: string, ignored: string[]) =>
+    matcher
+      .findMentions(text, { ignoredEntityIds: new Set(ignored) })
+      .map((mention) => [mention.entityId, text.slice(mention.start, mention.end)]);
+
+  it('finds the shorter names inside an ignored entity’s name', () => {
+    expect(found('Peace in South Sudan.', ['country:south-sudan'])).toEqual([['country:sudan', 'Sudan']]);
+    expect(found('Peace in South Sudan.', [])).toEqual([['country:south-sudan', 'South Sudan']]);
+  });
+
+  it('takes no context from an ignored entity for an ambiguous name', () => {
+    expect(found('The United States, or America.', ['country:united-states'])).toEqual([]);
+    // Without the state (its anchor "Atlanta" is nearest), "Georgia" goes to the country "Tbilisi" anchors.
+    expect(found('Tbilisi, then Atlanta and Georgia.', [])).toContainEqual(['us-state:georgia', 'Georgia']);
+    expect(found('Tbilisi, then Atlanta and Georgia.', ['us-state:georgia'])).toEqual([
+      ['country:georgia', 'Tbilisi'],
+      ['country:georgia', 'Georgia'],
+    ]);
+  });
+});
+
 describe('compileMatcher', () => {
   it('returns nothing for empty text and for a dataset without entities', () => {
     expect(found('')).toEqual([]);

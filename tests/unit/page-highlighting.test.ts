@@ -141,6 +141,23 @@ describe('PageHighlighting without the Custom Highlight API (happy-dom): wrap', 
     expect(marks().length).toBe(4);
   });
 
+  it('still finds the countries named inside a deal’s name when deals are turned off', async () => {
+    document.body.replaceChildren(element('p', 'The US–Rwanda third-country relocation arrangement was signed.'));
+    running = start();
+    await running.highlighting.applySettings(defaultSettings());
+    expect(marks().map(([, entityId]) => entityId)).toEqual(['deal:us-rwanda-2025']);
+
+    await running.highlighting.applySettings(
+      settingsWith((s) => {
+        s.kinds.deal = { ...s.kinds.deal, enabled: false };
+      }),
+    );
+    expect(marks()).toEqual([
+      ['US', 'country:united-states'],
+      ['Rwanda', 'country:rwanda'],
+    ]);
+  });
+
   it('colours each kind as the user chose, in a style sheet, without rescanning or touching the DOM', async () => {
     running = start();
     await running.highlighting.applySettings(defaultSettings());
