@@ -76,9 +76,14 @@ export function parseColour(colour: string): [number, number, number] | null {
  * Only the rules of the renderer at work: a ::highlight() rule costs the
  * page a full style recalculation when the sheet is added (see
  * STATICALLY_STYLED_KINDS), a class rule for the marks almost nothing.
- * The selectors have the same specificity as highlights.css's, and a sheet
- * adopted by the document comes after it, so these win; the hover style,
- * more specific, still wins over them.
+ * Each selector starts with `html `, one type selector more specific than
+ * highlights.css's, because sheet order does not decide between them in
+ * every browser: Chromium puts the content script's stylesheet before the
+ * document's sheets, but Firefox puts it after them, so there a rule of
+ * equal specificity in an adopted sheet (or a <style>) never wins and the
+ * user's colour would not show. The hover style,
+ * `mark.crossread-mention.crossread-mention--hover`, is more specific still
+ * and wins over these in both.
  */
 export function kindColourRules(
   colours: Iterable<readonly [kind: string, colour: string]>,
@@ -96,8 +101,8 @@ export function kindColourRules(
     const underline = `rgb(${red} ${green} ${blue} / ${UNDERLINE_ALPHA})`;
     rules.push(
       renderer === 'paint'
-        ? `::highlight(${HIGHLIGHT_PREFIX}${token}) { background-color: ${background}; text-decoration: underline 1px ${underline}; }`
-        : `mark.${MARK_CLASS}--${token} { background-color: ${background}; text-decoration-color: ${underline}; }`,
+        ? `html ::highlight(${HIGHLIGHT_PREFIX}${token}) { background-color: ${background}; text-decoration: underline 1px ${underline}; }`
+        : `html mark.${MARK_CLASS}--${token} { background-color: ${background}; text-decoration-color: ${underline}; }`,
     );
   }
   return rules.join('\n');

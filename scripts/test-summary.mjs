@@ -1,5 +1,6 @@
 // Prints one closing line for the whole `npm test` run, from the JSON reports
-// that Vitest and Playwright wrote: "tests: N passed, N failed, N skipped".
+// that Vitest (unit tests, Firefox e2e) and Playwright (Chromium e2e) wrote:
+// "tests: N passed, N failed, N skipped".
 import { readFileSync } from 'node:fs';
 
 /** @param {string} path */
@@ -13,11 +14,40 @@ function readReport(path) {
 
 const unit = readReport('reports/unit.json');
 const e2e = readReport('reports/e2e.json');
+const firefox = readReport('reports/e2e-firefox.json');
 
-const passed = unit.numPassedTests + e2e.stats.expected + e2e.stats.flaky;
-const failed = unit.numFailedTests + e2e.stats.unexpected;
-const skipped = unit.numPendingTests + unit.numTodoTests + e2e.stats.skipped;
+/**
+ * A Vitest report's counts. A file that fails before its tests run (a failed
+ * beforeAll, such as a browser that will not start) reports its tests as
+ * skipped; it counts as one failure here.
+ * @param {any} report
+ */
+function vitestCounts(report) {
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests + (report.numFailedTestSuites > 0 && report.numFailedTests === 0 ? 1 : 0),
+    skipped: report.numPendingTests + report.numTodoTests,
+  };
+}
 
-console.log(`unit ${unit.numPassedTests} passed; e2e ${e2e.stats.expected} passed`);
+const suites = {
+  unit: vitestCounts(unit),
+  'e2e chromium': {
+    passed: e2e.stats.expected + e2e.stats.flaky,
+    failed: e2e.stats.unexpected,
+    skipped: e2e.stats.skipped,
+  },
+  'e2e firefox': vitestCounts(firefox),
+};
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+for (const [name, counts] of Object.entries(suites)) {
+  console.log(`${name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+  passed += counts.passed;
+  failed += counts.failed;
+  skipped += counts.skipped;
+}
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
-if (failed > 0 || passed === 0) process.exitCode = 1;
+if (failed > 0 || passed === 0 || Object.values(suites).some((counts) => counts.passed === 0)) process.exitCode = 1;

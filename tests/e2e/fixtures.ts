@@ -1,4 +1,3 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -6,37 +5,12 @@ import { type BrowserContext, test as base, chromium, type Page, type Worker } f
 import type { WxtBrowser } from 'wxt/browser';
 import { chromiumPath, chromiumSandboxArgs } from '../../scripts/chromium-path.mjs';
 import { serveDirectory } from '../../scripts/static-server.mjs';
+import { assertFreshBuild } from './build-freshness';
 
 // Callbacks passed to serviceWorker.evaluate() run inside the extension, where `chrome` exists.
 declare const chrome: WxtBrowser;
 
 export const extensionDir = resolve('.output/chrome-mv3');
-
-// Everything that ends up in the build. A build older than any of these is stale.
-const SOURCE_DIRS = ['entrypoints', 'components', 'lib', 'page', 'extension', 'assets'];
-
-function newestSourceChange(path: string): number {
-  const info = statSync(path);
-  if (!info.isDirectory()) return info.mtimeMs;
-  return Math.max(0, ...readdirSync(path).map((name) => newestSourceChange(join(path, name))));
-}
-
-/** Refuses to test a missing build, or one made before the latest source change. */
-function assertFreshBuild(): void {
-  const manifest = join(extensionDir, 'manifest.json');
-  if (!existsSync(manifest)) {
-    throw new Error(`No extension build in ${extensionDir}: run \`npm run test:e2e\`, which builds first.`);
-  }
-  const newestSource = Math.max(
-    ...SOURCE_DIRS.map((dir) => newestSourceChange(resolve(dir))),
-    statSync('wxt.config.ts').mtimeMs,
-  );
-  if (statSync(manifest).mtimeMs < newestSource) {
-    throw new Error(
-      `The build in ${extensionDir} is older than the sources: run \`npm run test:e2e\`, which builds first.`,
-    );
-  }
-}
 
 /** Problems the page or the extension reported while a test ran. */
 export interface ErrorLog {
@@ -101,7 +75,7 @@ export const test = base.extend<CrossreadFixtures & CrossreadOptions>({
     await use({ messages: [] });
   },
   context: async ({ errors, extensionSetup }, use) => {
-    assertFreshBuild();
+    assertFreshBuild(extensionDir, 'npm run test:e2e');
     const profile = await mkdtemp(join(tmpdir(), 'crossread-e2e-'));
     const copies = await mkdtemp(join(tmpdir(), 'crossread-e2e-build-'));
     const loaded =

@@ -25,7 +25,7 @@ const APPENDED = `
  * and their errors would hide ours), with the probe section appended, so every
  * page has mentions and skip zones.
  */
-function variant(file: string): string {
+export function realPageVariant(file: string): string {
   const html = quietHtml(readFileSync(join(REAL_PAGES_DIR, file), 'utf8'));
   const bodyEnd = html.toLowerCase().lastIndexOf('</body>');
   return bodyEnd === -1 ? html + APPENDED : html.slice(0, bodyEnd) + APPENDED + html.slice(bodyEnd);
@@ -35,7 +35,7 @@ function variant(file: string): string {
 export async function openRealPage(page: Page, file: string): Promise<void> {
   await page.route(`${ORIGIN}/**`, (route) =>
     new URL(route.request().url()).pathname === `/${file}`
-      ? route.fulfill({ body: variant(file), contentType: 'text/html; charset=utf-8' })
+      ? route.fulfill({ body: realPageVariant(file), contentType: 'text/html; charset=utf-8' })
       : route.fulfill({ status: 404, body: '' }),
   );
   await page.goto(`${ORIGIN}/${file}`, { waitUntil: 'domcontentloaded' });

@@ -38,12 +38,12 @@ describe('kindColourRules', () => {
 
   it('gives each kind its colour, background at 22% and underline at 90%, in the renderer at work only', () => {
     expect(kindColourRules(colours, 'paint').split('\n')).toEqual([
-      '::highlight(crossread-country) { background-color: rgb(56 132 255 / 0.22); text-decoration: underline 1px rgb(56 132 255 / 0.9); }',
-      '::highlight(crossread-law) { background-color: rgb(0 0 0 / 0.22); text-decoration: underline 1px rgb(0 0 0 / 0.9); }',
+      'html ::highlight(crossread-country) { background-color: rgb(56 132 255 / 0.22); text-decoration: underline 1px rgb(56 132 255 / 0.9); }',
+      'html ::highlight(crossread-law) { background-color: rgb(0 0 0 / 0.22); text-decoration: underline 1px rgb(0 0 0 / 0.9); }',
     ]);
     expect(kindColourRules(colours, 'wrap').split('\n')).toEqual([
-      'mark.crossread-mention--country { background-color: rgb(56 132 255 / 0.22); text-decoration-color: rgb(56 132 255 / 0.9); }',
-      'mark.crossread-mention--law { background-color: rgb(0 0 0 / 0.22); text-decoration-color: rgb(0 0 0 / 0.9); }',
+      'html mark.crossread-mention--country { background-color: rgb(56 132 255 / 0.22); text-decoration-color: rgb(56 132 255 / 0.9); }',
+      'html mark.crossread-mention--law { background-color: rgb(0 0 0 / 0.22); text-decoration-color: rgb(0 0 0 / 0.9); }',
     ]);
   });
 

@@ -172,7 +172,7 @@ describe('PageHighlighting without the Custom Highlight API (happy-dom): wrap', 
     );
     expect(document.adoptedStyleSheets).toHaveLength(1);
     expect(adoptedCss()).toBe(
-      'mark.crossread-mention--country { background-color: rgb(255 0 0 / 0.22); text-decoration-color: rgb(255 0 0 / 0.9); }',
+      'html mark.crossread-mention--country { background-color: rgb(255 0 0 / 0.22); text-decoration-color: rgb(255 0 0 / 0.9); }',
     );
     // The same marks: a colour change rescans nothing.
     expect([...document.querySelectorAll('mark')]).toEqual(before);

@@ -1,0 +1,180 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { serveDirectory } from '../../scripts/static-server.mjs';
+import {
+  type ErrorLog,
+  type Firefox,
+  launchFirefox,
+  openExtensionPage,
+  openPage,
+  paintedHighlights,
+  paintedNames,
+  serveRoutes,
+  waitFor,
+} from './firefox';
+
+// The demo articles in Firefox: the same checks as the Chromium suite's
+// skeleton.spec.ts, read from the page's world (CSS.highlights).
+
+const DEMO_DIR = resolve('tests/fixtures/demo');
+
+let firefox: Firefox;
+let demo: { origin: string; close(): Promise<void> };
+
+beforeAll(async () => {
+  firefox = await launchFirefox();
+  demo = await serveDirectory(DEMO_DIR);
+});
+
+afterAll(async () => {
+  await firefox?.close();
+  await demo?.close();
+});
+
+const texts = async (page: Parameters<typeof paintedHighlights>[0]) =>
+  (await paintedHighlights(page)).map((highlight) => highlight.text);
+
+test('the error log sees a page error (so "no errors" below means something)', async () => {
+  const errors: ErrorLog = { messages: [] };
+  const server = await serveRoutes((path) =>
+    path === '/throws.html' ? { body: '<p>Rwanda</p><script>throw new Error("probe error")</script>' } : undefined,
+  );
+  try {
+    const page = await openPage(firefox, `${server.origin}/throws.html`, errors);
+    await waitFor(
+      async () => errors.messages,
+      (messages) => messages.length > 0,
+      'the probe error',
+    );
+    expect(errors.messages.join('\n')).toContain('probe error');
+    await page.close();
+  } finally {
+    await server.close();
+  }
+});
+
+test('us-rwanda-talks.html: known names highlighted, the DOM untouched', async () => {
+  const errors: ErrorLog = { messages: [] };
+  const page = await openPage(firefox, `${demo.origin}/us-rwanda-talks.html`, errors);
+  const articleHtml = await page.$eval('article', (article) => article.innerHTML);
+
+  const names = await waitFor(
+    () => paintedNames(page),
+    (found) => ['crossread-country', 'crossread-organization', 'crossread-person'].every((n) => found.includes(n)),
+    'country, person and organization highlights',
+  );
+  expect(names.every((name) => name.startsWith('crossread-'))).toBe(true);
+  const painted = await texts(page);
+  expect(painted).toEqual(
+    expect.arrayContaining([
+      'Rwanda',
+      // One mention across the link inside the name: "Olivier <a>Nduhungirehe</a>".
+      'Olivier Nduhungirehe',
+      'Nduhungirehe',
+      'United States',
+      'US',
+      'U.S.',
+      'Omar Abdulsattar Ameen',
+      'Kigali',
+    ]),
+  );
+  expect(painted.filter((text) => text === 'Ameen')).toHaveLength(1);
+  expect(painted).not.toContain('Washington');
+
+  expect(await page.$eval('article', (article) => article.innerHTML)).toBe(articleHtml);
+  const textareaPainted = await page.evaluate(() => {
+    const textarea = document.querySelector('textarea');
+    let inside = 0;
+    CSS.highlights.forEach((highlight) => {
+      for (const range of highlight) if (textarea?.contains(range.startContainer)) inside++;
+    });
+    return inside;
+  });
+  expect(textareaPainted).toBe(0);
+
+  const host = await page.evaluate(() => {
+    const hosts = document.querySelectorAll('crossread-ui');
+    const box = hosts[0]?.getBoundingClientRect();
+    return { count: hosts.length, open: Boolean(hosts[0]?.shadowRoot), width: box?.width, height: box?.height };
+  });
+  expect(host).toEqual({ count: 1, open: true, width: 0, height: 0 });
+
+  // The default colours come from the content script's stylesheet.
+  const headlineColour = await page.evaluate(() => {
+    const headline = document.querySelector('h1');
+    return headline && getComputedStyle(headline, '::highlight(crossread-country)').backgroundColor;
+  });
+  expect(headlineColour).toBe('rgba(56, 132, 255, 0.22)');
+
+  expect(errors.messages).toEqual([]);
+  await page.close();
+});
+
+test('uk-rwanda-plan.html: known names highlighted', async () => {
+  const errors: ErrorLog = { messages: [] };
+  const page = await openPage(firefox, `${demo.origin}/uk-rwanda-plan.html`, errors);
+  const painted = await waitFor(
+    () => texts(page),
+    (found) => found.includes('Rishi Sunak'),
+    'Rishi Sunak to be highlighted',
+  );
+  expect(painted).toEqual(
+    // "Sir Keir Starmer" is one mention (the longest alias), "UK Supreme Court" an organisation.
+    expect.arrayContaining(['United Kingdom', 'Rwanda', 'Sir Keir Starmer', 'UK Supreme Court', 'Kigali']),
+  );
+  expect(errors.messages).toEqual([]);
+  await page.close();
+});
+
+// Last in this file: it changes the country colour for the browser's remaining tabs.
+test('a page with a strict Content-Security-Policy still gets styled highlights', async () => {
+  const errors: ErrorLog = { messages: [] };
+  const article = readFileSync(resolve(DEMO_DIR, 'us-rwanda-talks.html'), 'utf8');
+  const server = await serveRoutes((path) =>
+    path === '/strict.html'
+      ? { body: article, headers: { 'content-security-policy': "default-src 'none'" } }
+      : undefined,
+  );
+  try {
+    const page = await openPage(firefox, `${server.origin}/strict.html`, errors);
+    // The policy is in force: the page may not even load its own stylesheet.
+    expect(await page.evaluate(() => [...document.styleSheets].some((sheet) => sheet.href?.endsWith('demo.css')))).toBe(
+      false,
+    );
+    const painted = await waitFor(
+      () => texts(page),
+      (found) => found.includes('Olivier Nduhungirehe'),
+      'highlights under the policy',
+    );
+    expect(painted).toEqual(expect.arrayContaining(['Rwanda', 'United States']));
+    const headlineColour = await page.evaluate(() => {
+      const headline = document.querySelector('h1');
+      return headline && getComputedStyle(headline, '::highlight(crossread-country)').backgroundColor;
+    });
+    expect(headlineColour).toBe('rgba(56, 132, 255, 0.22)');
+    expect(await page.evaluate(() => document.querySelectorAll('crossread-ui').length)).toBe(1);
+
+    // A colour the user picks comes in a constructed sheet, which the page's policy does not block.
+    const options = await openExtensionPage(firefox, 'options.html', errors);
+    await options.waitForSelector('[data-kind="country"] input[type="color"]');
+    await options.$eval('[data-kind="country"] input[type="color"]', (input) => {
+      (input as HTMLInputElement).value = '#00ff00';
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await waitFor(
+      () =>
+        page.evaluate(() => {
+          const headline = document.querySelector('h1');
+          return headline && getComputedStyle(headline, '::highlight(crossread-country)').backgroundColor;
+        }),
+      (colour) => colour === 'rgba(0, 255, 0, 0.22)',
+      'the picked colour under the policy',
+    );
+    await options.close();
+    expect(errors.messages).toEqual([]);
+    await page.close();
+  } finally {
+    await server.close();
+  }
+});
