@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { bundledPageIndex } from '../../lib/bundled-dataset';
 import type { PageIndex } from '../../lib/page-index';
 import { pageIndexFromDataset } from '../../lib/page-index';
-import { defaultSettings, type Settings } from '../../lib/settings';
+import { defaultKindSetting, defaultSettings, type Settings } from '../../lib/settings';
 import { PageHighlighting } from '../../page/page-highlighting';
 import { minimalDataset } from './dataset-fixture';
 
@@ -149,7 +149,7 @@ describe('PageHighlighting without the Custom Highlight API (happy-dom): wrap', 
 
     await running.highlighting.applySettings(
       settingsWith((s) => {
-        s.kinds.deal = { ...s.kinds.deal, enabled: false };
+        s.kinds.deal = { enabled: false, colour: defaultKindSetting('deal').colour };
       }),
     );
     expect(marks()).toEqual([
