@@ -1,5 +1,5 @@
 import type { Dataset, Entity } from './dataset/schema';
-import { compileMatcher, type Matcher, type MatcherData, matcherFromData } from './matcher';
+import { compileMatcher, compileMatcherData, type Matcher, type MatcherData, matcherFromData } from './matcher';
 
 /**
  * What a page needs from a dataset: the matcher, and for each entity its id,
@@ -69,4 +69,35 @@ export function pageIndexFromDataset(dataset: Dataset): PageIndex {
   const entities = new Map<string, PageEntity>();
   for (const { id, kind, name } of dataset.entities) entities.set(id, { id, kind, name });
   return { matcher: compileMatcher(dataset.entities), entities };
+}
+
+/**
+ * A dataset's page index in a JSON-safe form, made once when the dataset is
+ * installed (lib/dataset/store.ts), so pages load it as they load the
+ * bundled one instead of reading, validating and compiling the dataset.
+ */
+export interface PageIndexData {
+  matcher: MatcherData;
+  entities: PageEntitiesData;
+}
+
+export function pageIndexData(dataset: Dataset): PageIndexData {
+  const matcher = compileMatcherData(dataset.entities);
+  return { matcher, entities: pageEntitiesData(dataset.entities, matcher.entityIds) };
+}
+
+/**
+ * A page index from stored PageIndexData, or null when `raw` is not usable:
+ * missing (a dataset installed by an older version), of another matcher
+ * format version (made by an older engine), or damaged. The caller then
+ * compiles the dataset itself.
+ */
+export function pageIndexFromStoredData(raw: unknown): PageIndex | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const { matcher, entities } = raw as Partial<Record<keyof PageIndexData, unknown>>;
+  try {
+    return pageIndexFromData(matcher as MatcherData, entities as PageEntitiesData);
+  } catch {
+    return null;
+  }
 }

@@ -1,3 +1,4 @@
+import { pageIndexData } from '../page-index';
 import { builtOnFirstUse, z } from '../zod';
 import type { Dataset } from './schema';
 import { validateDataset } from './validate';
@@ -22,6 +23,9 @@ export const STORE_KEYS = {
   pointer: 'datasets.pointer',
   slotA: 'datasets.slot.a',
   slotB: 'datasets.slot.b',
+  /** Each slot's dataset as a page index (lib/page-index.ts PageIndexData), written with the slot. */
+  pageIndexA: 'datasets.page-index.a',
+  pageIndexB: 'datasets.page-index.b',
 } as const;
 
 export type SlotName = 'a' | 'b';
@@ -110,6 +114,19 @@ function slotKey(slot: SlotName): string {
   return slot === 'a' ? STORE_KEYS.slotA : STORE_KEYS.slotB;
 }
 
+function pageIndexKey(slot: SlotName): string {
+  return slot === 'a' ? STORE_KEYS.pageIndexA : STORE_KEYS.pageIndexB;
+}
+
+/** The page index to store with `dataset`; null (pages compile the dataset themselves) if it cannot be made. */
+function storablePageIndex(dataset: Dataset): unknown {
+  try {
+    return pageIndexData(dataset);
+  } catch {
+    return null;
+  }
+}
+
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -157,7 +174,8 @@ export class DatasetStore {
     const target: SlotName = pointer.active === 'a' ? 'b' : 'a';
     const record = { dataset, source, installedAt: this.now().toISOString() };
     try {
-      await this.area.set({ [slotKey(target)]: record });
+      // One write, so a slot never holds one dataset and the page index of another.
+      await this.area.set({ [slotKey(target)]: record, [pageIndexKey(target)]: storablePageIndex(dataset) });
     } catch (error) {
       return this.fail(
         pointer,
@@ -251,6 +269,14 @@ async function readSlot(area: KeyValueStorage, slot: SlotName, problems: string[
  */
 export async function readActiveLocation(area: KeyValueStorage): Promise<Location> {
   return (await readPointer(area)).active;
+}
+
+/**
+ * What was stored as the page index of the dataset in `slot` (unchecked:
+ * see pageIndexFromStoredData), or undefined.
+ */
+export async function readStoredPageIndexData(area: KeyValueStorage, slot: SlotName): Promise<unknown> {
+  return (await area.get([pageIndexKey(slot)]))[pageIndexKey(slot)];
 }
 
 /**
