@@ -79,22 +79,11 @@ const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
 
 /** True for elements whose text Crossread must never read or touch. */
 export function isSkipZone(element: Element): boolean {
+  if (SKIPPED_TAGS.has(element.tagName)) return true;
+  // SVG and MathML content is vector art and formulas, not prose.
+  if (element.namespaceURI !== HTML_NAMESPACE) return true;
   // The attribute, not isContentEditable: that getter consults computed style,
   // which can force a style recalculation in the middle of the walk.
-  return isSkipZoneBesidesEditing(element, element.tagName) || isEditable(element);
-}
-
-/** The skip-zone tests but `contenteditable`, given the element's tag name. */
-function isSkipZoneBesidesEditing(element: Element, tagName: string): boolean {
-  if (SKIPPED_TAGS.has(tagName)) return true;
-  // SVG and MathML content is vector art and formulas, not prose. In an HTML
-  // document only their tag names are lower case, so the namespace is read
-  // only then (in XHTML every tag name is, and the check stays right).
-  const first = tagName.charCodeAt(0);
-  return first >= 0x61 && first <= 0x7a && element.namespaceURI !== HTML_NAMESPACE;
-}
-
-function isEditable(element: Element): boolean {
   const editable = element.getAttribute('contenteditable');
   return editable !== null && editable.toLowerCase() !== 'false';
 }
@@ -144,42 +133,12 @@ export function yieldToMain(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/**
- * Text waiting to be matched, as parallel arrays with one entry per text
- * node (plus one per block boundary and line break): building a string per
- * block and joining those cost the page more than the matching itself.
- */
-interface Batch {
-  /** What each entry adds to the joined text: a node's text, TEXT_SEPARATOR between blocks, "\n" at a line break. */
-  texts: string[];
-  /** The text node of each entry; null for a separator or line break. */
+interface BlockText {
+  block: Element;
+  /** Text nodes of the block, in order, with where each starts in `text`; null marks a line break. */
   nodes: Array<Text | null>;
-  /** Where each entry starts in the joined text. */
   starts: number[];
-  /** The block each entry belongs to. */
-  blocks: Element[];
-  length: number;
-}
-
-function emptyBatch(): Batch {
-  return { texts: [], nodes: [], starts: [], blocks: [], length: 0 };
-}
-
-function pushEntry(batch: Batch, text: string, node: Text | null, block: Element): void {
-  batch.texts.push(text);
-  batch.nodes.push(node);
-  batch.starts.push(batch.length);
-  batch.blocks.push(block);
-  batch.length += text.length;
-}
-
-/** The entries of `batch` from `from` on, as a batch of their own (offsets from 0). */
-function batchFrom(batch: Batch, from: number): Batch {
-  const rest = emptyBatch();
-  for (let i = from; i < batch.texts.length; i++) {
-    pushEntry(rest, batch.texts[i] as string, batch.nodes[i] as Text | null, batch.blocks[i] as Element);
-  }
-  return rest;
+  text: string;
 }
 
 /**
@@ -205,32 +164,45 @@ export async function scanForMentions(
   // and no alias contains it, so no name spans two blocks; a batch is one
   // text for the ambiguity rule, so an anchor in one block gives context to
   // an ambiguous name in a nearby one.
-  let batch = emptyBatch();
-  /** Matches the entries before `end` (a block boundary) and keeps the rest for the next batch. */
-  const flush = (end: number) => {
-    if (end === 0) return;
-    const whole = end === batch.texts.length;
-    const text = (whole ? batch.texts : batch.texts.slice(0, end)).join('');
+  const pending: BlockText[] = [];
+  let pendingChars = 0;
+  const flush = () => {
+    if (pending.length === 0) return;
+    const text =
+      pending.length === 1 ? (pending[0] as BlockText).text : pending.map((block) => block.text).join(TEXT_SEPARATOR);
     const mentions = matcher.findMentions(text, {
       confirmedEntityIds: confirmed,
       ignoredEntityIds: options.ignoredEntityIds,
     });
+    let blockIndex = 0;
+    let blockStart = 0;
     let group: PageMention[] = [];
-    for (const mention of mentions) {
-      const pageMention = toPageMention(batch, mention.start, mention.end, mention.entityId);
-      if (group.length > 0 && (group[0] as PageMention).block !== pageMention.block) {
-        found.push(...group);
-        options.onMentions?.(group);
-        group = [];
-      }
-      group.push(pageMention);
-      confirmed.add(mention.entityId);
-    }
-    if (group.length > 0) {
+    const emit = () => {
+      if (group.length === 0) return;
       found.push(...group);
       options.onMentions?.(group);
+      group = [];
+    };
+    for (const mention of mentions) {
+      // Mentions come in order; move on to the block this one starts in.
+      while (mention.start >= blockStart + (pending[blockIndex] as BlockText).text.length) {
+        blockStart += (pending[blockIndex] as BlockText).text.length + TEXT_SEPARATOR.length;
+        blockIndex++;
+        emit();
+      }
+      const block = pending[blockIndex] as BlockText;
+      group.push(toPageMention(block, mention.start - blockStart, mention.end - blockStart, mention.entityId));
+      confirmed.add(mention.entityId);
     }
-    batch = whole ? emptyBatch() : batchFrom(batch, end);
+    emit();
+    pending.length = 0;
+    pendingChars = 0;
+  };
+  const matchBlock = (block: BlockText) => {
+    if (block.text.trim() === '') return;
+    pending.push(block);
+    pendingChars += block.text.length;
+    if (pendingChars >= BATCH_CHARS) flush();
   };
 
   const rootList = (Array.isArray(roots) ? roots : [roots]) as readonly Element[];
@@ -241,21 +213,16 @@ export async function scanForMentions(
     // cost more than the rest of the scan on small pages. Skip zones and
     // blocks are found from each text node's parent instead, once per parent.
     const places = new Map<Node, Place>([[root, { skip: false, block: root }]]);
-    const editable = editableElements(root);
-    const breaks = textAfterLineBreaks(root, places, editable);
+    const breaks = textAfterLineBreaks(root, places);
     const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    let block: Element | null = null;
-    /** Where the current block's entries start in the batch. */
-    let blockEntry = 0;
+    let current = null as BlockText | null;
     let lastParent: Node | null = null;
     let place: Place = { skip: false, block: root };
     for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
       if (++nodesSinceCheck >= NODES_BETWEEN_CLOCK_CHECKS) {
         nodesSinceCheck = 0;
         if (performance.now() - sliceStart > sliceMs) {
-          // The current block may go on after the pause: it waits for the next batch.
-          flush(blockEntry);
-          blockEntry = 0;
+          flush();
           await yieldToMain();
           sliceStart = performance.now();
         }
@@ -264,21 +231,24 @@ export async function scanForMentions(
       // Sibling text nodes share a parent, and so a place: look it up once.
       if (node.parentNode !== lastParent) {
         lastParent = node.parentNode;
-        place = lastParent ? placeOf(lastParent, places, editable) : { skip: true, block: root };
+        place = lastParent ? placeOf(lastParent, places) : { skip: true, block: root };
       }
       if (place.skip) continue;
-      if (place.block !== block) {
-        block = place.block;
-        if (batch.length >= BATCH_CHARS) flush(batch.texts.length);
-        if (batch.length > 0) pushEntry(batch, TEXT_SEPARATOR, null, block);
-        blockEntry = batch.texts.length;
-      } else if (breaks.size > 0 && breaks.has(node)) {
+      if (current?.block !== place.block) {
+        if (current) matchBlock(current);
+        current = { block: place.block, nodes: [], starts: [], text: '' };
+      } else if (breaks.has(node)) {
         // A line break separates words: "Olivier<br>Nduhungirehe" reads as two words of one name.
-        pushEntry(batch, '\n', null, block);
+        current.nodes.push(null);
+        current.starts.push(current.text.length);
+        current.text += '\n';
       }
-      pushEntry(batch, node.data, node, block);
+      current.nodes.push(node);
+      current.starts.push(current.text.length);
+      current.text += node.data;
     }
-    flush(batch.texts.length);
+    if (current) matchBlock(current);
+    flush();
   }
   return found;
 }
@@ -295,7 +265,7 @@ interface Place {
  * an inline element belongs to its parent's block, any other element is a
  * block of its own.
  */
-function placeOf(parent: Node, places: Map<Node, Place>, editable: ReadonlySet<Element>): Place {
+function placeOf(parent: Node, places: Map<Node, Place>): Place {
   const known = places.get(parent);
   if (known) return known;
   // Iterative, not recursive: a hostile page can nest elements deeper than the call stack.
@@ -310,39 +280,22 @@ function placeOf(parent: Node, places: Map<Node, Place>, editable: ReadonlySet<E
   let place: Place = up ?? { skip: true, block: unknown[unknown.length - 1] as Element };
   for (let index = unknown.length - 1; index >= 0; index--) {
     const element = unknown[index] as Element;
-    if (!place.skip) {
-      const tagName = element.tagName;
-      if (isSkipZoneBesidesEditing(element, tagName) || (editable.size > 0 && editable.has(element))) {
-        place = { skip: true, block: place.block };
-      } else if (!INLINE_TAGS.has(tagName)) {
-        place = { skip: false, block: element };
-      }
-    }
+    if (!place.skip && isSkipZone(element)) place = { skip: true, block: place.block };
+    else if (!place.skip && !isInline(element)) place = { skip: false, block: element };
     places.set(element, place);
   }
   return place;
 }
 
-/**
- * The elements under `root` that make their content editable: found once
- * per scan by the browser's selector engine, since reading the attribute of
- * every element cost the walk more than anything else in placeOf.
- */
-function editableElements(root: Element): Set<Element> {
-  const editable = new Set<Element>();
-  for (const element of root.querySelectorAll('[contenteditable]')) if (isEditable(element)) editable.add(element);
-  return editable;
-}
-
 /** The first text node after each `<br>` under `root` that is not in a skip zone. */
-function textAfterLineBreaks(root: Element, places: Map<Node, Place>, editable: ReadonlySet<Element>): Set<Node> {
+function textAfterLineBreaks(root: Element, places: Map<Node, Place>): Set<Node> {
   const after = new Set<Node>();
   const breaks = root.getElementsByTagName('br');
   if (breaks.length === 0) return after;
   const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let i = 0; i < breaks.length; i++) {
     const lineBreak = breaks[i] as Element;
-    if (lineBreak.parentNode && placeOf(lineBreak.parentNode, places, editable).skip) continue;
+    if (lineBreak.parentNode && placeOf(lineBreak.parentNode, places).skip) continue;
     walker.currentNode = lineBreak;
     const next = walker.nextNode();
     if (next) after.add(next);
@@ -350,25 +303,23 @@ function textAfterLineBreaks(root: Element, places: Map<Node, Place>, editable: 
   return after;
 }
 
-/** Maps a [start, end) match in the batch's joined text back to DOM positions. */
-function toPageMention(batch: Batch, start: number, end: number, entityId: string): PageMention {
+/** Maps a [start, end) match in the block's joined text back to DOM positions. */
+function toPageMention(block: BlockText, start: number, end: number, entityId: string): PageMention {
   const parts: TextPart[] = [];
-  const { nodes, starts, texts } = batch;
-  let index = lastStartAtOrBefore(starts, start);
-  const block = batch.blocks[index] as Element;
-  for (; index < nodes.length; index++) {
-    const node = nodes[index];
-    const nodeStart = starts[index] ?? 0;
+  let index = lastStartAtOrBefore(block.starts, start);
+  for (; index < block.nodes.length; index++) {
+    const node = block.nodes[index];
+    const nodeStart = block.starts[index] ?? 0;
     if (nodeStart >= end) break;
     if (!node) continue;
     const partStart = Math.max(start - nodeStart, 0);
-    const partEnd = Math.min(end - nodeStart, (texts[index] as string).length);
+    const partEnd = Math.min(end - nodeStart, node.data.length);
     if (partEnd > partStart) parts.push({ node, start: partStart, end: partEnd });
   }
   const first = parts[0];
   const last = parts[parts.length - 1];
   if (!first || !last) throw new Error('a mention must cover text');
-  return { range: createRange(first, last), parts, entityId, block };
+  return { range: createRange(first, last), parts, entityId, block: block.block };
 }
 
 /**

@@ -81,7 +81,7 @@ export const FLAG_AMBIGUOUS = 2;
  */
 export interface MatcherData {
   format: 'crossread-matcher';
-  version: 3;
+  version: 2;
   entityIds: string[];
   classChars: string;
   edgeStart: number[];
@@ -430,7 +430,7 @@ export function automatonToData(automaton: Automaton): Omit<MatcherData, 'prefil
   const classChars = automaton.classUnits.subarray(2);
   return {
     format: 'crossread-matcher',
-    version: 3,
+    version: 2,
     entityIds: [...automaton.entityIds],
     classChars: stringFromUnits(classChars),
     edgeStart: Array.from(automaton.edgeStart),
@@ -458,7 +458,7 @@ function stringFromUnits(units: Uint16Array): string {
 }
 
 function invalid(why: string): never {
-  throw new Error(`not a Crossread matcher (format crossread-matcher, version 3), or damaged: ${why}`);
+  throw new Error(`not a Crossread matcher (format crossread-matcher, version 2), or damaged: ${why}`);
 }
 
 /**
@@ -469,7 +469,7 @@ function invalid(why: string): never {
  * extension and a walk over every array would cost each page its time.
  */
 export function automatonFromData(data: MatcherData): Automaton {
-  if (data.format !== 'crossread-matcher' || data.version !== 3)
+  if (data.format !== 'crossread-matcher' || data.version !== 2)
     invalid(`format ${data.format} version ${data.version}`);
   const stateCount = data.fail.length;
   const classCount = data.classChars.length + 2;

@@ -9,14 +9,7 @@ import {
 } from './automaton';
 import { addCandidate, type Candidates } from './candidates';
 import { createNormalizedBuffer, type NormalizedBuffer, normalizeInto, originalCharEnd } from './normalize';
-import {
-  createPrefilter,
-  forEachStart,
-  type Prefilter,
-  type PrefilterSources,
-  prefilterSources,
-  walkFrom,
-} from './prefilter';
+import { createPrefilter, type Prefilter, type PrefilterSources, prefilterSources, walkFrom } from './prefilter';
 
 // Local copies of automaton.ts's constants: the scan loop reads them for
 // every character, and some module loaders (Vitest, jiti) turn an imported
@@ -344,7 +337,7 @@ function scanInFull(automaton: Automaton, text: string, from: number, to: number
 
 /**
  * Fast path (prefilter.ts) on [from, to), where `to` is the end of the text
- * or a separator: native RegExps find where names could start; the trie is
+ * or a separator: a native RegExp finds where names could start; the trie is
  * walked only there (a walk stops at the separator).
  */
 function scanPrefiltered(
@@ -355,7 +348,13 @@ function scanPrefiltered(
   to: number,
   found: Candidates,
 ): void {
-  forEachStart(prefilter, text, from, to, (start) => walkFrom(automaton, prefilter, text, start, found));
+  const starts = prefilter.starts;
+  starts.lastIndex = from;
+  for (let match = starts.exec(text); match && match.index < to; match = starts.exec(text)) {
+    walkFrom(automaton, prefilter, text, match.index, found);
+    // Matches are empty (lookaheads): step past this position.
+    starts.lastIndex = match.index + 1;
+  }
 }
 
 /** The fast path everywhere but in the separator-delimited pieces that hold a complex character. */

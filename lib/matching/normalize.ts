@@ -456,17 +456,13 @@ export function normalizeText(text: string): { cased: string; folded: string; or
 /**
  * What the prefilter (prefilter.ts) needs to know of the tables: which code
  * units are "simple" — each becomes exactly one normalised unit, or a space
- * — and which simple units become a given normalised unit.
+ * — and which ASCII units become a given unit.
  */
 export interface SimpleUnits {
   /** A RegExp character class (brackets included) of every unit that is not simple. */
   complexClass: string;
-  /**
-   * The body of a RegExp character class (no brackets; empty when none) of
-   * the simple units from `from` on whose normalised (folded) unit passes
-   * `test`; `isWord` says whether the unit is a word character.
-   */
-  unitsWhere(from: number, test: (folded: number, isWord: boolean) => boolean): string;
+  /** Normalised (folded) unit → the ASCII units that become it. */
+  asciiVariantsOf(folded: number): readonly number[];
 }
 
 let simpleUnits: SimpleUnits | undefined;
@@ -481,25 +477,6 @@ function isSimpleKind(kind: number): boolean {
   );
 }
 
-function hexUnit(unit: number): string {
-  return `\\u${unit.toString(16).padStart(4, '0')}`;
-}
-
-/** Ranges of consecutive units for which `test` holds, as the body of a RegExp character class. */
-function classBody(from: number, test: (unit: number) => boolean): string {
-  const ranges: string[] = [];
-  for (let unit = from; unit < 0x10000; ) {
-    if (!test(unit)) {
-      unit++;
-      continue;
-    }
-    const first = unit;
-    while (unit < 0x10000 && test(unit)) unit++;
-    ranges.push(first === unit - 1 ? hexUnit(first) : `${hexUnit(first)}-${hexUnit(unit - 1)}`);
-  }
-  return ranges.join('');
-}
-
 /**
  * Read from the tables as loaded from common-units.generated.ts: a unit not
  * computed yet counts as complex, which only ever sends more text down the
@@ -507,16 +484,28 @@ function classBody(from: number, test: (unit: number) => boolean): string {
  */
 export function getSimpleUnits(): SimpleUnits {
   if (simpleUnits) return simpleUnits;
+  const hex = (unit: number) => `\\u${unit.toString(16).padStart(4, '0')}`;
+  const complexRanges: string[] = [];
+  for (let unit = 0; unit < 0x10000; ) {
+    if (isSimpleKind(kinds[unit] as number)) {
+      unit++;
+      continue;
+    }
+    const from = unit;
+    while (unit < 0x10000 && !isSimpleKind(kinds[unit] as number)) unit++;
+    complexRanges.push(from === unit - 1 ? hex(from) : `${hex(from)}-${hex(unit - 1)}`);
+  }
+  const asciiVariants = new Map<number, number[]>();
+  for (let unit = 0; unit < 0x80; unit++) {
+    const kind = kinds[unit] as number;
+    if (!isSimpleKind(kind)) continue;
+    const folded =
+      kind === KIND_WORD || kind === KIND_OTHER ? (foldedUnits[unit] as number) : kind === KIND_SPACE ? 32 : unit;
+    asciiVariants.set(folded, [...(asciiVariants.get(folded) ?? []), unit]);
+  }
   simpleUnits = {
-    complexClass: `[${classBody(0, (unit) => !isSimpleKind(kinds[unit] as number))}]`,
-    unitsWhere: (from, test) =>
-      classBody(from, (unit) => {
-        const kind = kinds[unit] as number;
-        if (!isSimpleKind(kind)) return false;
-        const folded =
-          kind === KIND_WORD || kind === KIND_OTHER ? (foldedUnits[unit] as number) : kind === KIND_SPACE ? 32 : unit;
-        return test(folded, kind === KIND_WORD || kind === KIND_WORD_SELF);
-      }),
+    complexClass: `[${complexRanges.join('')}]`,
+    asciiVariantsOf: (folded) => asciiVariants.get(folded) ?? [],
   };
   return simpleUnits;
 }

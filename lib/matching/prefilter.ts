@@ -1,20 +1,22 @@
 import { type Automaton, CLASS_BOUNDARY, WORD_START } from './automaton';
 import { addCandidate, type Candidates } from './candidates';
-import { getSimpleUnits, KIND_OTHER, KIND_SPACE, KIND_WORD, KIND_WORD_SELF, kindOf, unitTables } from './normalize';
+import {
+  getSimpleUnits,
+  KIND_OTHER,
+  KIND_SPACE,
+  KIND_WORD,
+  KIND_WORD_SELF,
+  type SimpleUnits,
+  unitTables,
+} from './normalize';
 
 /**
  * A fast path for the common case, where most of a page's text names
  * nothing. Normalising every character and feeding it to the automaton costs
  * JavaScript work per character, and a content script runs cold: its code
- * is not optimised yet on a fresh page (a bare loop over a page's characters
- * ran at 25–40 ns a character there). The browser's regular expression engine
- * is native code, so the text is searched with RegExps, and the JavaScript
- * walk runs only where an alias could start.
- *
- * An alias starts with its first word: the word characters up to its first
- * other character (or its end). In text that names it, that word stands
- * alone, between word boundaries, spelled in any case and, where the text
- * has accents, with them.
+ * is not optimised yet on a fresh page. The browser's regular expression
+ * engine is native code, so the text is searched with a RegExp first, and
+ * the JavaScript walk runs only where an alias could start.
  *
  * - `complex` finds units whose normalisation is not one unit (soft hyphens,
  *   combining marks, ligatures, "…", surrogates, characters outside the
@@ -22,25 +24,20 @@ import { getSimpleUnits, KIND_OTHER, KIND_SPACE, KIND_WORD, KIND_WORD_SELF, kind
  *   TEXT_SEPARATORs, see matcher.ts) takes the full path, so the fast path
  *   only ever meets text where one code unit is one normalised unit, or part
  *   of a whitespace run that becomes one space.
- * - `starts` (flags `gi`) has three branches:
- *   1. every first word spelled in ASCII, as a trie, between `\b`s: a
- *      match is a word that is some alias's first word, in any letter case;
- *   2. any non-ASCII word character that folds to a unit some first word
- *      contains ("é", "Ü"): the word around it may spell a first word with
- *      accents, so the walk starts at that word's start;
- *   3. any character that folds to the first unit of an alias that starts
- *      with no word character (an apostrophe, "#").
- *   Together they are a superset: every alias occurrence starts at a match
- *   of branch 1 or 3, or at the start of the word holding a match of branch
- *   2. Matching whole first words, not their first letters, is what keeps
- *   the JavaScript work small: on wikipedia-2 a 3-letter prefix RegExp
- *   matched 6,959 times and took 15 ms, first words match 2,351 times in
- *   4 ms. Neither the `u` flag (its `\b` and classes are slower) nor
- *   accented variants inside branch 1 are used, for the same reason.
+ * - `starts` matches wherever an alias could start: at a word start, the
+ *   first units of an alias (up to PREFIX_UNITS, never past its first space
+ *   or inner word start) spelled in ASCII, where any non-ASCII character
+ *   stands for any unit; and any non-ASCII character after no ASCII letter,
+ *   digit or "_". It is a superset: every alias occurrence starts at one of
+ *   its matches. Spelling out the non-ASCII variants (é for e, Ａ for a)
+ *   instead made the RegExp several times slower (its quick checks work on
+ *   ASCII), and neither the `i` nor the `u` flag is used, for the same reason.
  * - `walkFrom` then follows the trie from that position, without failure
  *   links, and records the names that start exactly there; a name that starts
  *   later has a match of its own.
  */
+const PREFIX_UNITS = 3;
+
 export interface Prefilter {
   complex: RegExp;
   starts: RegExp;
@@ -48,109 +45,61 @@ export interface Prefilter {
   cased: Uint16Array;
 }
 
-function isWordUnit(unit: number): boolean {
-  const kind = kindOf(unit);
-  return kind === KIND_WORD || kind === KIND_WORD_SELF;
-}
+const NON_ASCII = '\\u0080-\\uffff';
 
-function hasOutput(automaton: Automaton, state: number): boolean {
-  return (automaton.outputStart[state + 1] as number) > (automaton.outputStart[state] as number);
+function hex(unit: number): string {
+  return `\\u${unit.toString(16).padStart(4, '0')}`;
 }
 
 /**
- * Branch 1 is a trie of at most this many units. A dataset with more first
- * words gets them cut to a shorter prefix (see `asciiDepthLimit`): the
- * RegExp's compile time and its time per character grow with its size, and
- * they must not grow with the number of aliases (with all 30,000 aliases'
- * first words the scan took 2.3 times as long as with 300).
+ * The pattern for the prefixes below `state` (at `depth` units from the
+ * word start), or null when none can match: ASCII units only at depth 0
+ * (the caller adds one branch for every non-ASCII start), ASCII variants or
+ * any non-ASCII character after that.
  */
-const MAX_PATTERN_UNITS = 2000;
-
-/** The deepest level of the ASCII first-word trie to spell out, so that it has at most MAX_PATTERN_UNITS units. */
-function asciiDepthLimit(automaton: Automaton): number {
-  const { edgeStart, edgeClass, classUnits } = automaton;
-  let level = [WORD_START];
-  let units = 0;
-  for (let depth = 0; level.length > 0; depth++) {
-    const next: number[] = [];
-    for (const state of level) {
-      for (let e = edgeStart[state] as number; e < (edgeStart[state + 1] as number); e++) {
-        const cls = edgeClass[e] as number;
-        const unit = classUnits[cls] as number;
-        if (cls !== CLASS_BOUNDARY && unit < 0x80 && isWordUnit(unit)) next.push(e + 1);
-      }
-    }
-    units += next.length;
-    if (units > MAX_PATTERN_UNITS) return Math.max(depth, 1);
-    level = next;
-  }
-  return Number.POSITIVE_INFINITY;
-}
-
-/**
- * Branch 1 below `state` (`depth` units into a first word): the ASCII
- * spellings of the first words' remaining units as a trie; '' at `limit`,
- * where the word is only known to start this way; null when no first word
- * continues in ASCII. With no limit the caller puts one `\b` after the
- * whole trie; with one, each word's end gets its own.
- */
-function asciiFirstWords(automaton: Automaton, state: number, depth: number, limit: number): string | null {
-  const { edgeStart, edgeClass, classUnits } = automaton;
+function prefixPattern(automaton: Automaton, simple: SimpleUnits, state: number, depth: number): string | null {
+  const { edgeStart, edgeClass, classUnits, outputStart } = automaton;
   const branches: string[] = [];
-  // The first word may end here if an alias does, or a non-word unit or inner word start follows.
-  let canEnd = depth > 0 && hasOutput(automaton, state);
-  let continues = false;
+  // A prefix may end here if an alias does, or a space or inner word start follows.
+  let canEnd = depth > 0 && (outputStart[state + 1] as number) > (outputStart[state] as number);
   for (let e = edgeStart[state] as number; e < (edgeStart[state + 1] as number); e++) {
     const cls = edgeClass[e] as number;
     const unit = classUnits[cls] as number;
-    if (cls === CLASS_BOUNDARY || !isWordUnit(unit)) {
+    if (cls === CLASS_BOUNDARY || unit === 32) {
       canEnd ||= depth > 0;
       continue;
     }
-    // A word with a non-ASCII unit is found by branch 2.
-    if (unit >= 0x80) continue;
-    continues = true;
-    if (depth >= limit) break;
-    const rest = asciiFirstWords(automaton, e + 1, depth + 1, limit);
-    if (rest !== null) branches.push(String.fromCharCode(unit) + rest);
+    const ascii = simple.asciiVariantsOf(unit).map(hex).join('');
+    let unitClass: string;
+    if (depth === 0) {
+      // Non-ASCII spellings of a first unit are found by the non-ASCII start branch.
+      if (ascii === '') continue;
+      unitClass = `[${ascii}]`;
+    } else {
+      unitClass = `[${ascii}${NON_ASCII}]`;
+    }
+    if (depth + 1 >= PREFIX_UNITS) {
+      branches.push(unitClass);
+      continue;
+    }
+    const rest = prefixPattern(automaton, simple, e + 1, depth + 1);
+    if (rest !== null) branches.push(unitClass + rest);
   }
-  // Cut here: any word that starts this way is a candidate.
-  if (continues && depth >= limit) return '';
-  const cut = limit !== Number.POSITIVE_INFINITY;
-  if (branches.length === 0) return canEnd ? (cut ? '\\b' : '') : null;
-  if (cut) {
-    // Each word that ends ends in its own \b: a cut branch must not get one.
-    if (canEnd) branches.push('\\b');
-    return branches.length === 1 ? (branches[0] as string) : `(?:${branches.join('|')})`;
-  }
-  // Uncut, every branch ends where its word does, and the caller adds one \b after the whole trie.
-  const only = branches.length === 1 ? (branches[0] as string) : null;
-  if (only !== null && !canEnd) return only;
-  const group = only !== null && only.length === 1 ? only : `(?:${branches.join('|')})`;
+  if (branches.length === 0) return canEnd ? '' : null;
+  const group = `(?:${branches.join('|')})`;
   return canEnd ? `${group}?` : group;
 }
 
-/** The units of every first word (word units from the word start) and the non-word units aliases start with. */
-function firstWordUnits(automaton: Automaton): { wordUnits: Set<number>; nonWordStarts: Set<number> } {
+/** The ASCII units an alias can start with that are not word characters ("'", "#"): `\b` does not apply before them. */
+function nonWordAsciiStarts(automaton: Automaton, simple: SimpleUnits): string {
   const { edgeStart, edgeClass, classUnits } = automaton;
-  const wordUnits = new Set<number>();
-  const nonWordStarts = new Set<number>();
-  const pending = [WORD_START];
-  while (pending.length > 0) {
-    const state = pending.pop() as number;
-    for (let e = edgeStart[state] as number; e < (edgeStart[state + 1] as number); e++) {
-      const cls = edgeClass[e] as number;
-      if (cls === CLASS_BOUNDARY) continue;
-      const unit = classUnits[cls] as number;
-      if (isWordUnit(unit)) {
-        wordUnits.add(unit);
-        pending.push(e + 1);
-      } else if (state === WORD_START) {
-        nonWordStarts.add(unit);
-      }
+  let units = '';
+  for (let e = edgeStart[WORD_START] as number; e < (edgeStart[WORD_START + 1] as number); e++) {
+    for (const variant of simple.asciiVariantsOf(classUnits[edgeClass[e] as number] as number)) {
+      if (!/[A-Za-z0-9_]/.test(String.fromCharCode(variant))) units += hex(variant);
     }
   }
-  return { wordUnits, nonWordStarts };
+  return units;
 }
 
 /**
@@ -164,19 +113,17 @@ export interface PrefilterSources {
   starts: string;
 }
 
-/** Sources of `Prefilter` (see the module comment); `starts` is compiled with the flags `gi`. */
+/** Sources of `Prefilter`: `starts` matches empty strings, so the caller moves `lastIndex` on itself. */
 export function prefilterSources(automaton: Automaton): PrefilterSources {
   const simple = getSimpleUnits();
-  const { wordUnits, nonWordStarts } = firstWordUnits(automaton);
-  const branches: string[] = [];
-  const limit = asciiDepthLimit(automaton);
-  const ascii = asciiFirstWords(automaton, WORD_START, 0, limit);
-  if (ascii) branches.push(limit === Number.POSITIVE_INFINITY ? `\\b${ascii}\\b` : `\\b${ascii}`);
-  const accented = simple.unitsWhere(0x80, (folded, isWord) => isWord && wordUnits.has(folded));
-  if (accented) branches.push(`[${accented}]`);
-  const nonWord = simple.unitsWhere(0, (folded, isWord) => !isWord && nonWordStarts.has(folded));
-  if (nonWord) branches.push(`[${nonWord}]`);
-  return { complex: simple.complexClass, starts: branches.length > 0 ? branches.join('|') : '(?!)' };
+  const asciiStarts = prefixPattern(automaton, simple, WORD_START, 0);
+  // `\b` is cheap where a lookbehind at every position is not; the lookbehind
+  // runs only after a non-ASCII (or non-word ASCII) first character.
+  const otherStarts = `(?=[${NON_ASCII}${nonWordAsciiStarts(automaton, simple)}])(?<![A-Za-z0-9_])`;
+  // Lookaheads: a match is only a position, so it never swallows the start of
+  // the next name (a wildcard for non-ASCII units also matches a no-break
+  // space: "s\u00a0U" would hide the U of "U.S.").
+  return { complex: simple.complexClass, starts: asciiStarts ? `\\b(?=${asciiStarts})|${otherStarts}` : otherStarts };
 }
 
 /** Throws a SyntaxError when a source is not a valid pattern (damaged precompiled data). */
@@ -186,45 +133,9 @@ export function createPrefilter(automaton: Automaton, sources: PrefilterSources)
     maxDepth = Math.max(maxDepth, automaton.depth[state] as number);
   return {
     complex: new RegExp(sources.complex, 'g'),
-    starts: new RegExp(sources.starts, 'gi'),
+    starts: new RegExp(sources.starts, 'g'),
     cased: new Uint16Array(maxDepth + 1),
   };
-}
-
-/**
- * Where the names found by `starts` on [from, to) can start, in order, each
- * once: a branch 2 match stands for the start of the word around it.
- * `visit` is called with each such offset.
- */
-export function forEachStart(
-  prefilter: Prefilter,
-  text: string,
-  from: number,
-  to: number,
-  visit: (start: number) => void,
-): void {
-  const { kinds } = unitTables;
-  const starts = prefilter.starts;
-  let lastVisited = -1;
-  starts.lastIndex = from;
-  for (let match = starts.exec(text); match && match.index < to; match = starts.exec(text)) {
-    let start = match.index;
-    const unit = text.charCodeAt(start);
-    if (unit >= 0x80) {
-      const kind = kinds[unit] as number;
-      if (kind === KIND_WORD || kind === KIND_WORD_SELF) {
-        // Branch 2: back to the start of this word (a separator or any non-word unit stops it).
-        while (start > from) {
-          const before = kinds[text.charCodeAt(start - 1)] as number;
-          if (before !== KIND_WORD && before !== KIND_WORD_SELF) break;
-          start--;
-        }
-      }
-    }
-    if (start === lastVisited) continue;
-    lastVisited = start;
-    visit(start);
-  }
 }
 
 /**

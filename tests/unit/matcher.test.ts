@@ -357,8 +357,8 @@ describe('fast path (RegExp prefilter)', () => {
 });
 
 describe('fast path with a large dataset', () => {
-  // 4,000 made-up names: too many first words to spell out in full, so the
-  // RegExp only spells their first letters, and the walk does the rest.
+  // 4,000 made-up names sharing a handful of syllables: many names start
+  // alike, so the fast path walks far from most places it starts.
   const syllables = ['ka', 'ro', 'vel', 'mun', 'dra', 'shi', 'tor', 'ane', 'qui', 'lem', 'bra', 'zo', 'fen', 'gal'];
   const names = Array.from({ length: 4000 }, (_, index) => {
     let word = '';
@@ -371,14 +371,6 @@ describe('fast path with a large dataset', () => {
   ];
   const fast = compileMatcher(entities);
   const full = compileMatcher(entities, { fastPath: false });
-
-  it('keeps the RegExp small however many first words there are', () => {
-    const { starts } = compileMatcherData(entities).prefilter;
-    expect(starts.length).toBeLessThan(12_000);
-    // A small dataset's first words are spelled out in full, each ending at a word boundary.
-    const [firstWords] = compileMatcherData(TEST_ENTITIES).prefilter.starts.split('|[');
-    expect(firstWords).toMatch(/^\\b\(\?:.*\)\\b$/);
-  });
 
   it('finds the same names as the full path, prefixes and near misses included', () => {
     const text = names
