@@ -175,7 +175,11 @@ export class DatasetStore {
     const record = { dataset, source, installedAt: this.now().toISOString() };
     try {
       // One write, so a slot never holds one dataset and the page index of another.
-      await this.area.set({ [slotKey(target)]: record, [pageIndexKey(target)]: storablePageIndex(dataset) });
+      await this.area.set({ [slotKey(target)]: record, [pageIndexKey(target)]: storablePageIndex(dataset) }).catch(
+        // The page index is a speed-up, not worth failing an update for: when the two do not fit
+        // (a big dataset near the storage quota), the dataset goes alone and pages compile it.
+        () => this.area.set({ [slotKey(target)]: record, [pageIndexKey(target)]: null }),
+      );
     } catch (error) {
       return this.fail(
         pointer,

@@ -76,11 +76,25 @@ describe('DatasetStore', () => {
       return realSet(items);
     };
     const result = await store.activate(datasetVersion('2.0.0'), { type: 'file', fileName: 'big.json' });
-    expect(writes).toBe(2);
+    // With its page index, then without, then the pointer.
+    expect(writes).toBe(3);
     expect(result.ok).toBe(false);
     const state = await store.load();
     expect(state.active.dataset.version).toBe('1.0.0');
     expect(state.lastError?.message).toMatch(/QUOTA_BYTES quota exceeded/);
+  });
+
+  it('stores a dataset without its page index when the two do not fit together', async () => {
+    const realSet = storage.set.bind(storage);
+    storage.set = async (items) => {
+      const index = items[STORE_KEYS.pageIndexA] ?? items[STORE_KEYS.pageIndexB];
+      if (index !== undefined && index !== null) throw new Error('QUOTA_BYTES quota exceeded');
+      return realSet(items);
+    };
+    const result = await store.activate(datasetVersion('2.0.0'), { type: 'file', fileName: 'big.json' });
+    expect(result.ok).toBe(true);
+    expect(result.state.active.dataset.version).toBe('2.0.0');
+    expect(storage.data.get(STORE_KEYS.pageIndexA)).toBeNull();
   });
 
   it('falls back to the previous dataset when the active stored copy is corrupt', async () => {
