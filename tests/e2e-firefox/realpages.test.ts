@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { REAL_PAGES_DIR } from '../../bench/pages';
+import { paintedInsideSkipZones } from '../e2e/highlights';
 import { realPages, realPageVariant } from '../e2e/realpages';
 import {
   type ErrorLog,
@@ -49,19 +50,7 @@ describe('real news pages in Firefox', () => {
         15_000,
       );
 
-      const insideSkipZones = await page.evaluate(() => {
-        const skip = 'textarea, input, select, script, style, code, pre, svg, math, [contenteditable], crossread-ui';
-        const offending: string[] = [];
-        CSS.highlights.forEach((highlight, name) => {
-          if (!name.startsWith('crossread-')) return;
-          for (const range of highlight) {
-            const parent = range.startContainer.parentElement;
-            if (parent?.closest(skip)) offending.push(`${name}: ${range.startContainer.textContent?.slice(0, 40)}`);
-          }
-        });
-        return offending;
-      });
-      expect(insideSkipZones).toEqual([]);
+      expect(await page.evaluate(paintedInsideSkipZones)).toEqual([]);
       expect(
         await page.evaluate(() => ({
           textarea: document.querySelector<HTMLTextAreaElement>('#probe-textarea')?.value,

@@ -34,3 +34,46 @@ export async function paintedHighlights(page: Page): Promise<PaintedHighlight[]>
 export async function paintedTexts(page: Page): Promise<string[]> {
   return (await paintedHighlights(page)).map((highlight) => highlight.text);
 }
+
+/**
+ * Runs in the page: the Crossread highlights that start inside a skip zone
+ * (form fields, code, vector art, editable text, Crossread's own UI), as
+ * "name: text"; there must be none.
+ */
+export function paintedInsideSkipZones(): string[] {
+  const skip = 'textarea, input, select, script, style, code, pre, svg, math, [contenteditable], crossread-ui';
+  const offending: string[] = [];
+  CSS.highlights.forEach((highlight, name) => {
+    if (!name.startsWith('crossread-')) return;
+    for (const range of highlight) {
+      const parent = range.startContainer.parentElement;
+      if (parent?.closest(skip)) offending.push(`${name}: ${range.startContainer.textContent?.slice(0, 40)}`);
+    }
+  });
+  return offending;
+}
+
+/**
+ * What is wrong with the painted texts of the demo article
+ * us-rwanda-talks.html (both browsers' suites check it); empty when nothing.
+ */
+export function demoArticleProblems(texts: readonly string[]): string[] {
+  const expected = [
+    'Rwanda',
+    // One mention across the link inside the name: "Olivier <a>Nduhungirehe</a>".
+    'Olivier Nduhungirehe',
+    'Nduhungirehe',
+    'United States',
+    'US',
+    'U.S.',
+    'Omar Abdulsattar Ameen',
+    'Kigali',
+  ];
+  const problems = expected.filter((text) => !texts.includes(text)).map((text) => `"${text}" is not painted`);
+  // Longest match wins: the full name is one mention, never "Ameen" inside it.
+  const ameen = texts.filter((text) => text === 'Ameen').length;
+  if (ameen !== 1) problems.push(`"Ameen" is painted ${ameen} times, not once`);
+  // "Washington" is deliberately not an alias, and the pronoun "us" is never the country.
+  if (texts.includes('Washington')) problems.push('"Washington" is painted');
+  return problems;
+}
