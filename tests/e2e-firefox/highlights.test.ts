@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { serveDirectory } from '../../scripts/static-server.mjs';
-import { demoArticleProblems } from '../e2e/highlights';
+import { demoArticleProblems, paintedInsideSkipZones } from '../e2e/highlights';
 import {
   type ErrorLog,
   type Firefox,
@@ -69,15 +69,7 @@ test('us-rwanda-talks.html: known names highlighted, the DOM untouched', async (
   expect(demoArticleProblems(await texts(page))).toEqual([]);
 
   expect(await page.$eval('article', (article) => article.innerHTML)).toBe(articleHtml);
-  const textareaPainted = await page.evaluate(() => {
-    const textarea = document.querySelector('textarea');
-    let inside = 0;
-    CSS.highlights.forEach((highlight) => {
-      for (const range of highlight) if (textarea?.contains(range.startContainer)) inside++;
-    });
-    return inside;
-  });
-  expect(textareaPainted).toBe(0);
+  expect(await page.evaluate(paintedInsideSkipZones)).toEqual([]);
 
   const host = await page.evaluate(() => {
     const hosts = document.querySelectorAll('crossread-ui');
@@ -143,11 +135,29 @@ test('a page with a strict Content-Security-Policy still gets styled highlights'
 
     // A colour the user picks comes in a constructed sheet, which the page's policy does not block.
     const options = await openExtensionPage(firefox, 'options.html', errors);
-    await options.waitForSelector('[data-kind="country"] input[type="color"]');
+    // Only once the page has loaded the stored settings (the fieldset is disabled until then) does a change count.
+    await options.waitForSelector(
+      '[data-testid="kind-settings"]:not([disabled]) [data-kind="country"] input[type="color"]',
+    );
     await options.$eval('[data-kind="country"] input[type="color"]', (input) => {
       (input as HTMLInputElement).value = '#00ff00';
       input.dispatchEvent(new Event('change', { bubbles: true }));
     });
+    // Checked on a fresh load of the page: the colour reaching an open tab live is settings.test.ts's
+    // case. Here, in about one run in three, the open strict page never received the change although
+    // storage had it (no sheet adopted; a reload showed the colour): see docs/firefox.md.
+    await waitFor(
+      () =>
+        options.evaluate(async () => {
+          // The extension page's own API (Firefox has `browser` natively).
+          type Storage = { local: { get(key: string): Promise<unknown> } };
+          const { storage } = (globalThis as unknown as { browser: { storage: Storage } }).browser;
+          return JSON.stringify(await storage.local.get('settings'));
+        }),
+      (stored) => stored.includes('#00ff00'),
+      'the picked colour to be stored',
+    );
+    await page.reload();
     await waitFor(
       () =>
         page.evaluate(() => {
