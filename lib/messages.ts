@@ -31,7 +31,25 @@ function buildSchemas() {
     type: z.literal('crossread:mention-count'),
     total: z.number().int().nonnegative(),
   });
-  return { pageMentionsRequest, entityCount, pageMentions, mentionCountReport };
+  const entityId = z.string().min(1).max(300);
+  /** Content script → background: the fact card of one entity of the active dataset. */
+  const entityCardRequest = z.strictObject({ type: z.literal('crossread:get-entity-card'), entityId });
+  /** Popup → content script: scroll to the first mention of an entity and open its card. */
+  const revealEntity = z.strictObject({ type: z.literal('crossread:reveal-entity'), entityId });
+  /** Background (keyboard shortcut) → content script: move to the next or previous mention and open its card. */
+  const navigateMentions = z.strictObject({
+    type: z.literal('crossread:navigate-mentions'),
+    direction: z.enum(['next', 'previous']),
+  });
+  return {
+    pageMentionsRequest,
+    entityCount,
+    pageMentions,
+    mentionCountReport,
+    entityCardRequest,
+    revealEntity,
+    navigateMentions,
+  };
 }
 
 type Schemas = ReturnType<typeof buildSchemas>;
@@ -44,10 +62,20 @@ export const pageMentionsSchema = (): Schemas['pageMentions'] => messageSchemas(
 /** Content script → background: the mention count changed (drives the toolbar badge). */
 export const mentionCountReportSchema = (): Schemas['mentionCountReport'] => messageSchemas().mentionCountReport;
 
+/** Content script → background: the fact card of one entity of the active dataset. */
+export const entityCardRequestSchema = (): Schemas['entityCardRequest'] => messageSchemas().entityCardRequest;
+/** Popup → content script: scroll to the first mention of an entity and open its card. */
+export const revealEntitySchema = (): Schemas['revealEntity'] => messageSchemas().revealEntity;
+/** Background (keyboard shortcut) → content script: move to the next or previous mention and open its card. */
+export const navigateMentionsSchema = (): Schemas['navigateMentions'] => messageSchemas().navigateMentions;
+
 export type PageMentionsRequest = z.infer<Schemas['pageMentionsRequest']>;
 export type PageMentions = z.infer<Schemas['pageMentions']>;
 export type EntityCount = z.infer<Schemas['entityCount']>;
 export type MentionCountReport = z.infer<Schemas['mentionCountReport']>;
+export type EntityCardRequest = z.infer<Schemas['entityCardRequest']>;
+export type RevealEntity = z.infer<Schemas['revealEntity']>;
+export type NavigateMentions = z.infer<Schemas['navigateMentions']>;
 
 /** Toolbar badge text: empty for none, capped so it fits the badge. */
 export function badgeText(total: number): string {
