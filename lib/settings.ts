@@ -28,6 +28,8 @@ export interface KindSetting {
 
 export interface Settings {
   version: 1;
+  /** Crossread as a whole: when false no page is scanned or highlighted, as if every site were turned off. */
+  enabled: boolean;
   renderer: Renderer;
   /** Kinds absent here are enabled with their default colour: dataset kinds are open-ended. */
   kinds: Record<string, KindSetting>;
@@ -66,6 +68,7 @@ function deepFreeze<T>(value: T): T {
 
 export const DEFAULT_SETTINGS: Settings = deepFreeze({
   version: 1,
+  enabled: true,
   renderer: 'auto',
   kinds: {},
   sites: { mode: 'all-except-denied', denied: [], allowed: [] },
@@ -118,7 +121,8 @@ export function normaliseSitePattern(input: string): string | null {
   return HOST_CHARS.test(host) || IPV6_HOST.test(host) ? host : null;
 }
 
-function hostMatches(pattern: string, host: string): boolean {
+/** Whether the site pattern `pattern` covers `host`: the host itself or one of its subdomains (both normalised). */
+export function hostMatches(pattern: string, host: string): boolean {
   return host === pattern || (host.endsWith(pattern) && host.charAt(host.length - pattern.length - 1) === '.');
 }
 
@@ -130,8 +134,9 @@ function normaliseHostname(hostname: string): string {
 }
 
 /**
- * Whether Crossread highlights on `hostname`. A pattern matches its host and
- * every subdomain: "example.com" covers "news.example.com" but not
+ * Whether the site lists let Crossread highlight on `hostname` (the global
+ * switch, `settings.enabled`, is not looked at). A pattern matches its host
+ * and every subdomain: "example.com" covers "news.example.com" but not
  * "badexample.com".
  */
 export function isSiteEnabled(settings: Settings, hostname: string): boolean {
@@ -140,6 +145,30 @@ export function isSiteEnabled(settings: Settings, hostname: string): boolean {
     return host !== '' && settings.sites.allowed.some((pattern) => hostMatches(pattern, host));
   }
   return !settings.sites.denied.some((pattern) => hostMatches(pattern, host));
+}
+
+/**
+ * The settings with Crossread turned on or off for `hostname` (the popup's
+ * site switch), in whichever list the site mode uses:
+ * - all-except-denied: off adds the host to `denied`; on removes every denied
+ *   pattern that covers the host ("example.com" for "news.example.com" too,
+ *   or the site would stay off);
+ * - only-allowed: on adds the host to `allowed`; off removes every allowed
+ *   pattern that covers it.
+ * The other list is left alone. Returns `settings` itself when the site is
+ * already as asked, or when `hostname` is not a host name a pattern can hold.
+ */
+export function withSiteEnabled(settings: Settings, hostname: string, enabled: boolean): Settings {
+  if (isSiteEnabled(settings, hostname) === enabled) return settings;
+  const pattern = normaliseSitePattern(hostname);
+  if (pattern === null) return settings;
+  const host = normaliseHostname(hostname);
+  const listName = settings.sites.mode === 'only-allowed' ? 'allowed' : 'denied';
+  const list = settings.sites[listName];
+  const adding = listName === 'allowed' ? enabled : !enabled;
+  // Adding: no pattern of the list covers the host yet (isSiteEnabled said so), so the host is not in it.
+  const next = adding ? [...list, pattern] : list.filter((entry) => !hostMatches(entry, host));
+  return { ...settings, sites: { ...settings.sites, [listName]: next } };
 }
 
 // ---------------------------------------------------------------------------
@@ -174,6 +203,7 @@ function buildSchemas() {
     .array(site)
     .max(SETTINGS_LIMITS.sitesPerList, `must have at most ${SETTINGS_LIMITS.sitesPerList} sites`)
     .transform((list) => [...new Set(list)]);
+  const enabled = z.boolean();
   const renderer = z.enum(RENDERERS);
   const siteMode = z.enum(SITE_MODES);
   const triggerMode = z.enum(CARD_TRIGGERS);
@@ -186,12 +216,13 @@ function buildSchemas() {
   const cardTrigger = z.strictObject({ mode: triggerMode, hoverDelayMs });
   const settings = z.strictObject({
     version: z.literal(SETTINGS_VERSION),
+    enabled,
     renderer,
     kinds,
     sites,
     cardTrigger,
   });
-  return { colour, kindSetting, site, renderer, siteMode, triggerMode, hoverDelayMs, settings };
+  return { colour, kindSetting, site, renderer, siteMode, triggerMode, hoverDelayMs, enabled, settings };
 }
 
 const settingsSchemas = builtOnFirstUse(buildSchemas);
@@ -269,6 +300,8 @@ export function parseStoredSettings(raw: unknown): Settings {
     const trigger = isObject(stored.cardTrigger) ? stored.cardTrigger : {};
     return {
       version: 1,
+      // Records stored before the global switch existed have no `enabled`: Crossread was on.
+      enabled: pick(s.enabled, stored.enabled, defaults.enabled),
       renderer: pick(s.renderer, stored.renderer, defaults.renderer),
       kinds: readKinds(stored.kinds),
       sites: {

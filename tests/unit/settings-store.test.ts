@@ -41,6 +41,14 @@ describe('settings store', () => {
     expect(await loadSettings()).toEqual({ ...defaultSettings(), renderer: 'wrap' });
   });
 
+  it('loads a record saved before the global switch existed as turned on, and keeps a saved "off"', async () => {
+    const { enabled: _, ...before } = { ...defaultSettings(), renderer: 'wrap' as const };
+    await browser.storage.local.set({ [SETTINGS_KEY]: before });
+    expect(await loadSettings()).toEqual({ ...defaultSettings(), renderer: 'wrap', enabled: true });
+    await saveSettings({ ...defaultSettings(), enabled: false });
+    expect((await loadSettings()).enabled).toBe(false);
+  });
+
   it('tells watchers about changes to the settings only, until they stop watching', async () => {
     const seen: Settings[] = [];
     const stop = watchSettings((settings) => seen.push(settings));

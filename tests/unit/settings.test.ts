@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_SETTINGS,
   defaultSettings,
+  hostMatches,
   isSiteEnabled,
   kindSettings,
   normaliseSitePattern,
   parseStoredSettings,
   type Settings,
   validateSettings,
+  withSiteEnabled,
 } from '../../lib/settings';
 
 function settingsWith(change: Partial<Settings>): Settings {
@@ -43,6 +45,7 @@ describe('parseStoredSettings', () => {
   it('keeps a valid record as it is', () => {
     const stored: Settings = {
       version: 1,
+      enabled: false,
       renderer: 'wrap',
       kinds: { person: { enabled: false, colour: '#123456' }, law: { enabled: true, colour: '#abcdef' } },
       sites: { mode: 'only-allowed', denied: ['ads.example'], allowed: ['bbc.co.uk', 'example.com'] },
@@ -54,6 +57,7 @@ describe('parseStoredSettings', () => {
   it('replaces only the invalid fields with their defaults', () => {
     const parsed = parseStoredSettings({
       version: 1,
+      enabled: 'yes',
       renderer: 'sparkles',
       kinds: {
         person: { enabled: false, colour: '#ABCDEF' },
@@ -66,11 +70,19 @@ describe('parseStoredSettings', () => {
     });
     expect(parsed).toEqual({
       version: 1,
+      enabled: true,
       renderer: 'auto',
       kinds: { person: { enabled: false, colour: '#abcdef' } },
       sites: { mode: 'all-except-denied', denied: ['ads.example.com'], allowed: [] },
       cardTrigger: { mode: 'hover', hoverDelayMs: 400 },
     });
+  });
+
+  it('reads a record stored before the global switch existed as turned on', () => {
+    const stored = { ...defaultSettings(), renderer: 'wrap' } as Partial<Settings>;
+    delete stored.enabled;
+    expect(parseStoredSettings(stored)).toEqual({ ...defaultSettings(), renderer: 'wrap', enabled: true });
+    expect(parseStoredSettings({ ...stored, enabled: false }).enabled).toBe(false);
   });
 
   it('reads a record without a version, or from a newer Crossread, field by field', () => {
@@ -118,6 +130,7 @@ describe('validateSettings', () => {
   it('lists every problem with the path of the field, in plain words', () => {
     const result = validateSettings({
       version: 1,
+      enabled: 'no',
       renderer: 'sparkles',
       kinds: { country: { enabled: true, colour: 'blue' } },
       sites: { mode: 'all-except-denied', denied: ['ht tp://x'], allowed: [] },
@@ -129,6 +142,7 @@ describe('validateSettings', () => {
     expect(result.errors).toEqual(
       expect.arrayContaining([
         '(the settings): has unknown field "extra"',
+        'enabled: must be boolean',
         'renderer: must be one of "auto", "paint", "wrap"',
         'kinds.country.colour: must be a colour written #rrggbb',
         'sites.denied[0]: "ht tp://x" is not a site name such as example.com',
@@ -142,6 +156,7 @@ describe('validateSettings', () => {
     expect(missing.ok).toBe(false);
     if (!missing.ok)
       expect(missing.errors).toEqual([
+        'enabled: is missing (expected boolean)',
         'renderer: is missing (expected one of "auto", "paint", "wrap")',
         'kinds: is missing (expected object)',
         'sites: is missing (expected object)',
@@ -213,5 +228,63 @@ describe('isSiteEnabled', () => {
     const settings = settingsWith({ sites: { mode: 'all-except-denied', denied: ['xn--bcher-kva.de'], allowed: [] } });
     expect(isSiteEnabled(settings, 'xn--bcher-kva.de')).toBe(false);
     expect(isSiteEnabled(settings, 'www.bücher.de')).toBe(false);
+  });
+});
+
+describe('hostMatches', () => {
+  it('covers the host itself and its subdomains only', () => {
+    expect(hostMatches('example.com', 'example.com')).toBe(true);
+    expect(hostMatches('example.com', 'a.b.example.com')).toBe(true);
+    expect(hostMatches('example.com', 'badexample.com')).toBe(false);
+    expect(hostMatches('news.example.com', 'example.com')).toBe(false);
+  });
+});
+
+describe('withSiteEnabled', () => {
+  const deny = (denied: string[], allowed: string[] = []) =>
+    settingsWith({ sites: { mode: 'all-except-denied', denied, allowed } });
+  const allow = (allowed: string[], denied: string[] = []) =>
+    settingsWith({ sites: { mode: 'only-allowed', denied, allowed } });
+
+  it('turning a site off in deny mode adds its normalised host to the denied list', () => {
+    const next = withSiteEnabled(deny(['ads.example']), 'News.Example.com.', false);
+    expect(next.sites).toEqual({ mode: 'all-except-denied', denied: ['ads.example', 'news.example.com'], allowed: [] });
+    expect(isSiteEnabled(next, 'news.example.com')).toBe(false);
+    expect(isSiteEnabled(next, 'example.com')).toBe(true);
+    expect(withSiteEnabled(deny([]), 'www.bücher.de', false).sites.denied).toEqual(['www.xn--bcher-kva.de']);
+  });
+
+  it('turning a site on in deny mode removes every denied pattern that covers it, and no other', () => {
+    const settings = deny(['example.com', 'news.example.com', 'other.example.com', 'badexample.com', 'x.org']);
+    const next = withSiteEnabled(settings, 'news.example.com', true);
+    expect(next.sites.denied).toEqual(['other.example.com', 'badexample.com', 'x.org']);
+    expect(isSiteEnabled(next, 'news.example.com')).toBe(true);
+  });
+
+  it('in allow-only mode, on adds the host to the allowed list and off removes the patterns that cover it', () => {
+    const on = withSiteEnabled(allow(['x.org'], ['kept.example']), 'https://www.Example.com/', true);
+    expect(on.sites).toEqual({ mode: 'only-allowed', denied: ['kept.example'], allowed: ['x.org', 'www.example.com'] });
+    expect(isSiteEnabled(on, 'www.example.com')).toBe(true);
+
+    const off = withSiteEnabled(allow(['example.com', 'www.example.com', 'x.org']), 'www.example.com', false);
+    expect(off.sites.allowed).toEqual(['x.org']);
+    expect(isSiteEnabled(off, 'www.example.com')).toBe(false);
+  });
+
+  it('changes nothing when the site is already as asked, or the host cannot be a pattern', () => {
+    const settings = deny(['example.com']);
+    expect(withSiteEnabled(settings, 'news.example.com', false)).toBe(settings);
+    expect(withSiteEnabled(settings, 'other.org', true)).toBe(settings);
+    expect(withSiteEnabled(allow([]), '', true)).toEqual(allow([]));
+    expect(withSiteEnabled(allow([]), 'not a host', true)).toEqual(allow([]));
+  });
+
+  it('leaves the global switch, the rest of the settings and the argument alone, and its result is valid', () => {
+    const settings = { ...deny(['a.example']), enabled: false, renderer: 'wrap' as const };
+    const frozen = structuredClone(settings);
+    const next = withSiteEnabled(settings, 'b.example', false);
+    expect(settings).toEqual(frozen);
+    expect(next).toEqual({ ...settings, sites: { ...settings.sites, denied: ['a.example', 'b.example'] } });
+    expect(validateSettings(next)).toEqual({ ok: true, settings: next });
   });
 });
