@@ -23,8 +23,13 @@ function buildSchemas() {
   const pageMentions = z.object({
     total: z.number().int().nonnegative(),
     entities: z.array(entityCount).max(10_000),
-    /** True when the user turned Crossread off on this site: nothing is highlighted, and the popup says why. */
+    /** True when the user turned Crossread off on this site or everywhere: nothing is highlighted, and the popup says why. */
     siteDisabled: z.boolean().optional(),
+    /**
+     * The page's host name, for the popup's switch for this site (so the popup needs no tabs permission).
+     * Optional only so an answer without it is still read: the popup then shows no site switch.
+     */
+    hostname: z.string().max(300).optional(),
   });
   /** Content script → background: the mention count changed (drives the toolbar badge). */
   const mentionCountReport = z.object({

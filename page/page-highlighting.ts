@@ -29,15 +29,21 @@ interface ActiveRenderer {
   hover: AbortController;
 }
 
+/** Crossread is on (globally) and the site lists allow `hostname`; otherwise the page is left alone. */
+function isOn(settings: Settings, hostname: string): boolean {
+  return settings.enabled && isSiteEnabled(settings, hostname);
+}
+
 /**
  * Highlights the page as the user's settings say, and follows them live:
- * the site lists (a turned-off site is left alone: every highlight goes at
- * once and nothing is scanned), the renderer (switching removes everything
- * the old one did, then highlights again with the new one), which kinds are
- * highlighted, and their colours. Colours the user changed go in a style
- * sheet adopted by the document, so the page's DOM is not touched; with the
- * default colours there is no sheet at all, since adding one to a styled page
- * makes the browser restyle every element (see STATICALLY_STYLED_KINDS).
+ * the global switch and the site lists (a turned-off site is left alone:
+ * every highlight goes at once and nothing is scanned), the renderer
+ * (switching removes everything the old one did, then highlights again with
+ * the new one), which kinds are highlighted, and their colours. Colours the
+ * user changed go in a style sheet adopted by the document, so the page's DOM
+ * is not touched; with the default colours there is no sheet at all, since
+ * adding one to a styled page makes the browser restyle every element (see
+ * STATICALLY_STYLED_KINDS).
  * The dataset comes as a page index; after a dataset switch, reloadIndex()
  * highlights with the new one.
  *
@@ -79,16 +85,17 @@ export class PageHighlighting {
     return this.render();
   }
 
-  /** Whether the user turned Crossread off on this page's site (false until settings arrive). */
+  /** Whether the user turned Crossread off on this page's site, or everywhere (false until settings arrive). */
   siteDisabled(): boolean {
-    return this.settings !== null && !isSiteEnabled(this.settings, this.options.hostname);
+    return this.settings !== null && !isOn(this.settings, this.options.hostname);
   }
 
-  /** What the popup shows: the mentions per entity, or that the site is turned off. */
+  /** What the popup shows: the page's host name, and the mentions per entity or that the site is turned off. */
   summary(): PageMentions {
-    if (this.siteDisabled()) return { total: 0, entities: [], siteDisabled: true };
+    const hostname = this.options.hostname;
+    if (this.siteDisabled()) return { total: 0, entities: [], siteDisabled: true, hostname };
     const ids = this.renderer?.live.mentions().map((mention) => mention.entityId) ?? [];
-    return summarisePageMentions(ids, this.shown?.index.entities ?? new Map());
+    return { ...summarisePageMentions(ids, this.shown?.index.entities ?? new Map()), hostname };
   }
 
   /** The renderer at work ('paint' or 'wrap'), or null while nothing is highlighted. */
@@ -106,7 +113,7 @@ export class PageHighlighting {
   private render(): Promise<void> {
     const settings = this.settings;
     if (this.stopped || !settings) return Promise.resolve();
-    if (!isSiteEnabled(settings, this.options.hostname)) {
+    if (!isOn(settings, this.options.hostname)) {
       this.goIdle();
       return Promise.resolve();
     }

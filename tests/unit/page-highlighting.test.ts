@@ -84,6 +84,7 @@ describe('PageHighlighting without the Custom Highlight API (happy-dom): wrap', 
     const summary = running.highlighting.summary();
     expect(summary.total).toBe(4);
     expect(summary.siteDisabled).toBeUndefined();
+    expect(summary.hostname).toBe('news.example.com');
     expect(summary.entities[0]).toEqual({ entityId: 'country:rwanda', name: 'Rwanda', kind: 'country', count: 2 });
     expect(running.reports).toEqual([4]);
   });
@@ -98,12 +99,47 @@ describe('PageHighlighting without the Custom Highlight API (happy-dom): wrap', 
     expect(marks()).toEqual([]);
     expect(document.body.innerHTML).toBe(original);
     expect(adoptedCss()).toBe('');
-    expect(running.highlighting.summary()).toEqual({ total: 0, entities: [], siteDisabled: true });
+    expect(running.highlighting.summary()).toEqual({
+      total: 0,
+      entities: [],
+      siteDisabled: true,
+      hostname: 'www.news.example.com',
+    });
     expect(running.reports.at(-1)).toBe(0);
 
     await running.highlighting.applySettings(defaultSettings());
     expect(marks().length).toBe(4);
     expect(running.highlighting.summary().total).toBe(4);
+  });
+
+  it('turned off globally behaves like a turned-off site: nothing highlighted, nothing loaded, the summary says so', async () => {
+    const original = document.body.innerHTML;
+    const off = settingsWith((s) => {
+      s.enabled = false;
+    });
+    running = start();
+    await running.highlighting.applySettings(off);
+    expect(running.loads).toBe(0);
+    expect(marks()).toEqual([]);
+    expect(running.highlighting.siteDisabled()).toBe(true);
+    expect(running.highlighting.summary()).toEqual({
+      total: 0,
+      entities: [],
+      siteDisabled: true,
+      hostname: 'news.example.com',
+    });
+
+    await running.highlighting.applySettings(defaultSettings());
+    expect(running.loads).toBe(1);
+    expect(marks().length).toBe(4);
+
+    // Turned off while highlighted: everything goes at once, as for a site.
+    await running.highlighting.applySettings(off);
+    expect(marks()).toEqual([]);
+    expect(document.body.innerHTML).toBe(original);
+    expect(adoptedCss()).toBe('');
+    expect(running.reports.at(-1)).toBe(0);
+    expect(running.highlighting.mode()).toBeNull();
   });
 
   it('in allow-only mode highlights only the listed sites, and loads no dataset anywhere else', async () => {
