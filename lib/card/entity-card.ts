@@ -44,7 +44,15 @@ export interface OutletRef {
   homepage?: string;
 }
 
-export type DealStatus = 'proposed' | 'in-talks' | 'preliminary' | 'active' | 'blocked' | 'refused' | 'suspended' | 'ended';
+export type DealStatus =
+  | 'proposed'
+  | 'in-talks'
+  | 'preliminary'
+  | 'active'
+  | 'blocked'
+  | 'refused'
+  | 'suspended'
+  | 'ended';
 
 /**
  * What a fact is, so the card can label it in the user's language:
