@@ -30,6 +30,8 @@ export interface Highlighter {
    * painted highlights are not in the DOM.
    */
   mentionOf(node: Node): PageMention | null;
+  /** The boxes a mention's highlight occupies, in viewport coordinates; empty when it is not rendered. */
+  boxesOf(mention: PageMention): DOMRect[];
 }
 
 export { HIGHLIGHT_PREFIX, HOVER_HIGHLIGHT, highlightNameForKind, MARK_CLASS } from '../lib/highlight-style';
@@ -122,6 +124,7 @@ export function createPaintHighlighter(
     },
     isOwnNode: () => false,
     mentionOf: () => null,
+    boxesOf: (mention) => rangeBoxes(mention),
   };
 }
 
@@ -224,7 +227,28 @@ export function createWrapHighlighter(doc: Document): Highlighter {
       // A mark the page took out, or one of a mention removed since, is not a live highlight.
       return mention && marksOf.has(mention) && mark?.isConnected ? mention : null;
     },
+    boxesOf(mention) {
+      const marks = marksOf.get(mention);
+      // A mention the page re-rendered before it was wrapped is painted nowhere yet; its text still is somewhere.
+      if (!marks) return rangeBoxes(mention);
+      return marks.flatMap((mark) => Array.from(mark.getClientRects()));
+    },
   };
+}
+
+/** The boxes of a mention's text, through a live Range (a StaticRange has no geometry). */
+export function rangeBoxes(mention: PageMention): DOMRect[] {
+  const { startContainer, startOffset, endContainer, endOffset } = mention.range;
+  if (!startContainer.isConnected || !endContainer.isConnected) return [];
+  const range = (startContainer.ownerDocument ?? document).createRange();
+  try {
+    range.setStart(startContainer, startOffset);
+    range.setEnd(endContainer, endOffset);
+  } catch {
+    // The page shortened the text since it was scanned; the rescan will replace this mention.
+    return [];
+  }
+  return Array.from(range.getClientRects()).filter((box) => box.width > 0 || box.height > 0);
 }
 
 /** Whether `doc`'s window has the CSS Custom Highlight API, which painting needs. */

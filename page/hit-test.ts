@@ -1,4 +1,4 @@
-import type { Highlighter } from './highlighter';
+import { type Highlighter, rangeBoxes } from './highlighter';
 import type { PageMention } from './scanner';
 
 /**
@@ -72,10 +72,7 @@ export class MentionHitTester {
   }
 
   private contains(mention: PageMention, x: number, y: number): boolean {
-    const range = this.doc.createRange();
-    range.setStart(mention.range.startContainer, mention.range.startOffset);
-    range.setEnd(mention.range.endContainer, mention.range.endOffset);
-    return boxesContain(range.getClientRects(), x, y);
+    return boxesContain(rangeBoxes(mention), x, y);
   }
 }
 

@@ -1,6 +1,6 @@
 import { kindColourRules, kindToken, STATICALLY_STYLED_KINDS } from '../lib/highlight-style';
 import type { PageMentions } from '../lib/messages';
-import type { PageIndex } from '../lib/page-index';
+import type { PageEntity, PageIndex } from '../lib/page-index';
 import { summarisePageMentions } from '../lib/page-mentions';
 import { defaultKindSetting, isSiteEnabled, kindSettings, type Settings } from '../lib/settings';
 import { type AdoptedSheet, createAdoptedSheet } from './adopted-sheet';
@@ -8,6 +8,7 @@ import { createHighlighter, type Highlighter, rendererMode } from './highlighter
 import { MentionHitTester } from './hit-test';
 import { trackHoveredMention } from './hover';
 import { LiveHighlighting } from './live-highlighting';
+import type { PageMention } from './scanner';
 
 export interface PageHighlightingOptions {
   /** The page's host name, checked against the site lists. */
@@ -26,6 +27,7 @@ export interface PageHighlightingOptions {
 interface ActiveRenderer {
   highlighter: Highlighter;
   live: LiveHighlighting;
+  hitTester: MentionHitTester;
   hover: AbortController;
 }
 
@@ -96,6 +98,27 @@ export class PageHighlighting {
     if (this.siteDisabled()) return { total: 0, entities: [], siteDisabled: true, hostname };
     const ids = this.renderer?.live.mentions().map((mention) => mention.entityId) ?? [];
     return { ...summarisePageMentions(ids, this.shown?.index.entities ?? new Map()), hostname };
+  }
+
+  /** The mentions on the page now, in document order (a rescan appends its blocks' mentions at the end of its own list). */
+  mentionsInOrder(): PageMention[] {
+    const mentions = this.renderer?.live.mentions() ?? [];
+    return mentions.sort(compareDocumentOrder);
+  }
+
+  /** The mention under a point of the viewport, or null. */
+  mentionAt(x: number, y: number): PageMention | null {
+    return this.renderer?.hitTester.mentionAt(x, y) ?? null;
+  }
+
+  /** Where a mention is on screen: its boxes in viewport coordinates (a name broken over two lines has two). */
+  boxesOf(mention: PageMention): DOMRect[] {
+    return this.renderer?.highlighter.boxesOf(mention) ?? [];
+  }
+
+  /** Name and kind of an entity of the dataset the page is highlighted with. */
+  entity(entityId: string): PageEntity | undefined {
+    return this.shown?.index.entities.get(entityId);
   }
 
   /** The renderer at work ('paint' or 'wrap'), or null while nothing is highlighted. */
@@ -188,7 +211,7 @@ export class PageHighlighting {
     });
     const hover = new AbortController();
     trackHoveredMention(this.doc, hitTester, highlighter, hover.signal);
-    return { highlighter, live, hover };
+    return { highlighter, live, hitTester, hover };
   }
 
   private stopRenderer(): void {
@@ -207,4 +230,12 @@ export class PageHighlighting {
     this.colours.remove();
     if (wasActive) this.options.onMentionsChanged?.(0);
   }
+}
+
+function compareDocumentOrder(a: PageMention, b: PageMention): number {
+  const first = a.parts[0]?.node;
+  const second = b.parts[0]?.node;
+  if (!first || !second) return 0;
+  if (first === second) return (a.parts[0]?.start ?? 0) - (b.parts[0]?.start ?? 0);
+  return first.compareDocumentPosition(second) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }

@@ -1,26 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-
-/** The viewport centre of the first occurrence of `word` inside `selector`. */
-async function centreOf(page: Page, selector: string, word: string): Promise<{ x: number; y: number }> {
-  return page.evaluate(
-    ({ selector, word }) => {
-      const element = document.querySelector(selector);
-      const walker = document.createTreeWalker(element ?? document.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.nodeValue?.indexOf(word) ?? -1;
-        if (at === -1) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + word.length);
-        const box = range.getBoundingClientRect();
-        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-      }
-      throw new Error(`"${word}" not found in ${selector}`);
-    },
-    { selector, word },
-  );
-}
+import { centreOf } from './highlights';
 
 async function hovered(page: Page, point: { x: number; y: number }) {
   return page.evaluate(({ x, y }) => {
