@@ -7,7 +7,7 @@ import { REFRESH_ALARM, refreshOnAlarm, syncRefreshAlarm } from '../../extension
 import { loadSettings } from '../../extension/settings-store';
 import { DatasetStore } from '../../lib/dataset/store';
 import { DatasetUpdater } from '../../lib/dataset/updates';
-import { defaultSettings } from '../../lib/settings';
+import { defaultSettings, withSiteEnabled } from '../../lib/settings';
 import { minimalDataset } from './dataset-fixture';
 
 const URL_A = 'https://data.example/crossread.json';
@@ -82,6 +82,26 @@ describe('options router and refresh alarm', () => {
     );
     expect(refused).toEqual({ ok: false, errors: ['renderer: must be one of "auto", "paint", "wrap"'] });
     expect((await loadSettings()).renderer).toBe('wrap');
+  });
+
+  it('saves the popup’s switches: the toolbar popup (no tab) and the popup page opened in a tab', async () => {
+    const router = createOptionsRouter(updater);
+    const popupUrl = browser.runtime.getURL('/popup.html');
+    const toolbarPopup: Browser.runtime.MessageSender = { id: browser.runtime.id, url: popupUrl };
+    const popupInTab: Browser.runtime.MessageSender = {
+      id: browser.runtime.id,
+      url: `${popupUrl}?tab=4`,
+      tab: { id: 5, url: `${popupUrl}?tab=4` } as Browser.tabs.Tab,
+    };
+    const off = withSiteEnabled({ ...defaultSettings(), enabled: false }, 'news.example', false);
+    expect(await router({ type: 'crossread:settings-save', settings: off }, toolbarPopup)).toEqual({
+      ok: true,
+      settings: off,
+    });
+    expect(await loadSettings()).toEqual(off);
+    const on = { ...off, enabled: true };
+    expect(await router({ type: 'crossread:settings-save', settings: on }, popupInTab)).toMatchObject({ ok: true });
+    expect(await loadSettings()).toMatchObject({ enabled: true, sites: { denied: ['news.example'] } });
   });
 
   it('checks, applies and schedules a URL dataset, keeping the alarm in step', async () => {
