@@ -1,0 +1,75 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { type Browser, browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createPopupApi } from '../../extension/popup-client';
+import { defaultSettings } from '../../lib/settings';
+
+const fromTab = (id: number): Browser.runtime.MessageSender => ({
+  id: browser.runtime.id,
+  url: 'https://news.example/a',
+  tab: { id } as Browser.tabs.Tab,
+});
+
+describe('popup client', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('hears mention reports from its own tab only, until it stops listening', async () => {
+    const api = createPopupApi(7);
+    const heard = vi.fn();
+    const stop = api.watchMentions(heard);
+    const report = { type: 'crossread:mention-count', total: 3 };
+    await fakeBrowser.runtime.onMessage.trigger(report, fromTab(7));
+    await fakeBrowser.runtime.onMessage.trigger(report, fromTab(8));
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'crossread:mention-count', total: -1 }, fromTab(7));
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'crossread:get-page-mentions' }, fromTab(7));
+    expect(heard).toHaveBeenCalledTimes(1);
+    stop();
+    await fakeBrowser.runtime.onMessage.trigger(report, fromTab(7));
+    expect(heard).toHaveBeenCalledTimes(1);
+  });
+
+  it('answers nothing to the reports it hears, so the badge listener answers them', async () => {
+    createPopupApi(7).watchMentions(() => undefined);
+    const answers = await fakeBrowser.runtime.onMessage.trigger(
+      { type: 'crossread:mention-count', total: 3 },
+      fromTab(7),
+    );
+    expect(answers).toEqual([undefined]);
+  });
+
+  it('sends the reveal request to its tab, and nothing without a tab', async () => {
+    const send = vi.spyOn(browser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    await createPopupApi(7).revealEntity('country:rwanda');
+    expect(send).toHaveBeenCalledWith(7, { type: 'crossread:reveal-entity', entityId: 'country:rwanda' });
+    await createPopupApi(undefined).revealEntity('country:rwanda');
+    expect(send).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not wait for a tab that never answers the reveal request, nor fail when it refuses it', async () => {
+    vi.useFakeTimers();
+    try {
+      vi.spyOn(browser.tabs, 'sendMessage').mockReturnValue(new Promise(() => undefined));
+      const revealed = createPopupApi(7).revealEntity('country:rwanda');
+      await vi.advanceTimersByTimeAsync(1_000);
+      await expect(revealed).resolves.toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+    }
+    vi.spyOn(browser.tabs, 'sendMessage').mockRejectedValue(new Error('Could not establish connection'));
+    await expect(createPopupApi(7).revealEntity('country:rwanda')).resolves.toBeUndefined();
+  });
+
+  it('saves settings through the background: the problems it names, or a rejection when it does not answer', async () => {
+    const send = vi.spyOn(browser.runtime, 'sendMessage');
+    const settings = { ...defaultSettings(), enabled: false };
+    send.mockResolvedValueOnce({ ok: true, settings });
+    await expect(createPopupApi(7).saveSettings(settings)).resolves.toEqual([]);
+    expect(send).toHaveBeenCalledWith({ type: 'crossread:settings-save', settings });
+    send.mockResolvedValueOnce({ ok: false, errors: ['sites.denied: must have at most 1000 sites'] });
+    await expect(createPopupApi(7).saveSettings(settings)).resolves.toEqual([
+      'sites.denied: must have at most 1000 sites',
+    ]);
+    send.mockResolvedValueOnce(undefined);
+    await expect(createPopupApi(7).saveSettings(settings)).rejects.toThrow(/did not answer/);
+  });
+});
