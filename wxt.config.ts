@@ -6,7 +6,7 @@ import { chromiumPath, chromiumSandboxArgs } from './scripts/chromium-path.mjs';
 const startUrl = process.env.CROSSREAD_START_URL;
 
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons', '@wxt-dev/i18n/module'],
   // Explicit imports keep every module's dependencies visible to readers and to tsc.
   imports: false,
   manifestVersion: 3,
@@ -16,6 +16,8 @@ export default defineConfig({
   },
   manifest: ({ browser }) => ({
     name: 'Crossread',
+    // UI strings live in locales/<lang>.yml; @wxt-dev/i18n turns them into _locales/<lang>/messages.json.
+    default_locale: 'en',
     description:
       'Highlights the deals, countries, officials and organisations a news article mentions, and shows how different outlets reported the same facts. Works offline; nothing you read leaves your browser.',
     // alarms: the scheduled dataset refresh. Host access for a dataset URL is asked for one
