@@ -24,6 +24,17 @@ export default defineConfig({
     // origin at a time, when the user enters the URL (optional_host_permissions).
     permissions: ['storage', 'alarms'],
     optional_host_permissions: ['https://*/*'],
+    // Walk the page's mentions from the keyboard; users rebind them in the browser's shortcut settings.
+    commands: {
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: '__MSG_card_shortcutNext__',
+      },
+      'previous-mention': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: '__MSG_card_shortcutPrevious__',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -2,14 +2,17 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { handleMentionCountReport } from '../extension/badge';
 import { openDatasetUpdater } from '../extension/dataset-updater';
+import { createEntityCardResponder, handleCommand } from '../extension/entity-cards';
 import { createOptionsRouter } from '../extension/options-router';
 import { refreshOnAlarm, syncRefreshAlarm } from '../extension/refresh-alarm';
 
 export default defineBackground(() => {
   const updater = openDatasetUpdater();
-  // Listeners are added synchronously so a message or alarm that wakes the worker is not missed.
+  // Listeners are added synchronously so a message, command or alarm that wakes the worker is not missed.
   browser.runtime.onMessage.addListener(handleMentionCountReport);
+  browser.runtime.onMessage.addListener(createEntityCardResponder());
   browser.runtime.onMessage.addListener(createOptionsRouter(updater));
+  browser.commands.onCommand.addListener((command) => void handleCommand(command));
   browser.alarms.onAlarm.addListener(refreshOnAlarm(updater));
   updater
     .readState()

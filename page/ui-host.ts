@@ -1,30 +1,57 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import cardCss from '../components/card/card.css?inline';
 import { UI_HOST_TAG } from './scanner';
 
 /**
  * Mounts the single <crossread-ui> host element, with an open shadow root,
- * that every piece of Crossread's in-page UI lives under. The host takes no
+ * that every piece of Crossread's in-page UI lives under, and returns the
+ * element inside the shadow root that the UI renders into. The host takes no
  * space in the page's layout; WXT removes it when the context is invalidated
  * (extension updated or disabled), so no UI is orphaned.
+ *
+ * The UI's styles are a constructed sheet adopted by the shadow root: a
+ * page's Content-Security-Policy can refuse a <style> element, never an
+ * adopted sheet. Keyboard events are kept inside the shadow root, so a key
+ * pressed on the card never reaches the page's own shortcuts.
  */
-export async function mountUiHost(ctx: ContentScriptContext): Promise<ShadowRootContentScriptUi<HTMLElement>> {
+export async function mountUiHost(ctx: ContentScriptContext): Promise<HTMLElement> {
   const ui = await createShadowRootUi(ctx, {
     name: UI_HOST_TAG,
     mode: 'open',
     position: 'inline',
     anchor: 'body',
     append: 'last',
-    onMount(container, _shadow, host) {
-      // Out of the flow and zero-sized: mounting must never move the page.
+    isolateEvents: ['keydown', 'keyup', 'keypress'],
+    onMount(container, shadow, host) {
+      // Out of the flow and zero-sized: mounting must never move the page (card.css's :host says it again, more strongly).
       host.style.setProperty('position', 'fixed', 'important');
       host.style.setProperty('inset', '0 auto auto 0', 'important');
       host.style.setProperty('width', '0', 'important');
       host.style.setProperty('height', '0', 'important');
       host.style.setProperty('z-index', '2147483647', 'important');
-      return container;
+      adoptStyles(shadow, cardCss);
+      const root = container.ownerDocument.createElement('div');
+      container.append(root);
+      return root;
     },
   });
   ui.mount();
-  return ui;
+  const root = ui.mounted;
+  if (!root) throw new Error('the UI host did not mount');
+  return root;
+}
+
+function adoptStyles(shadow: ShadowRoot, css: string): void {
+  const view = shadow.ownerDocument.defaultView;
+  if (view && typeof view.CSSStyleSheet === 'function' && 'adoptedStyleSheets' in shadow) {
+    // The page's own constructor: in Firefox a sheet made by the content script's would not be the page's to adopt.
+    const sheet = new view.CSSStyleSheet();
+    sheet.replaceSync(css);
+    shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
+    return;
+  }
+  const style = shadow.ownerDocument.createElement('style');
+  style.textContent = css;
+  shadow.append(style);
 }

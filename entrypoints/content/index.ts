@@ -1,9 +1,17 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { requestEntityCard } from '../../extension/entity-card-client';
 import { loadActivePageIndex, watchActiveDataset } from '../../extension/page-index-loader';
 import { loadSettings, watchSettings } from '../../extension/settings-store';
-import { type MentionCountReport, pageMentionsRequestSchema } from '../../lib/messages';
-import { defaultSettings } from '../../lib/settings';
+import {
+  type MentionCountReport,
+  navigateMentionsSchema,
+  pageMentionsRequestSchema,
+  revealEntitySchema,
+} from '../../lib/messages';
+import { defaultSettings, type Settings } from '../../lib/settings';
+import { watchCardTriggers } from '../../page/card-triggers';
+import { FactCardController } from '../../page/fact-card';
 import { PageHighlighting } from '../../page/page-highlighting';
 import { mountUiHost } from '../../page/ui-host';
 import './highlights.css';
@@ -26,31 +34,68 @@ export default defineContentScript({
       },
     });
     ctx.onInvalidated(() => highlighting.stop());
+    let card: FactCardController | null = null;
 
-    // The popup asks what this page has; it gets an answer (0 mentions) even on a turned-off site.
+    // The popup asks what this page has (an answer even on a turned-off site) and can open a card;
+    // the background relays the keyboard shortcuts.
     const onMessage = (message: unknown) => {
-      if (!pageMentionsRequestSchema().safeParse(message).success) return undefined;
-      return Promise.resolve(highlighting.summary());
+      if (pageMentionsRequestSchema().safeParse(message).success) return Promise.resolve(highlighting.summary());
+      const reveal = revealEntitySchema().safeParse(message);
+      if (reveal.success) return Promise.resolve(card?.reveal(reveal.data.entityId) ?? false);
+      const navigate = navigateMentionsSchema().safeParse(message);
+      if (navigate.success) return Promise.resolve(card?.step(navigate.data.direction) ?? false);
+      return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
     // Settings and dataset switches apply to open tabs at once, without a reload.
-    let settingsChanged = false;
-    const stopWatchingSettings = watchSettings((settings) => {
-      settingsChanged = true;
-      void highlighting.applySettings(settings);
-    });
+    let settings: Settings | null = null;
+    const apply = async (next: Settings) => {
+      settings = next;
+      await highlighting.applySettings(next);
+      if (highlighting.siteDisabled()) card?.close(false);
+    };
+    const stopWatchingSettings = watchSettings((next) => void apply(next));
     ctx.onInvalidated(stopWatchingSettings);
-    const stopWatchingDataset = watchActiveDataset(() => void highlighting.reloadIndex());
+    const stopWatchingDataset = watchActiveDataset(() => {
+      card?.forgetCards();
+      void highlighting.reloadIndex();
+    });
     ctx.onInvalidated(stopWatchingDataset);
 
     // Storage failing is no reason to leave the page unhighlighted: the defaults apply.
-    const settings = await loadSettings().catch(() => defaultSettings());
+    const loaded = await loadSettings().catch(() => defaultSettings());
     if (!ctx.isValid) return;
     // A change that arrived while they loaded is newer than what was read.
-    if (!settingsChanged) await highlighting.applySettings(settings);
+    if (!settings) await apply(loaded);
     if (!ctx.isValid) return;
-    await mountUiHost(ctx);
+
+    const container = await mountUiHost(ctx);
+    card = new FactCardController({
+      container,
+      page: {
+        mentions: () => highlighting.mentionsInOrder(),
+        boxesOf: (mention) => highlighting.boxesOf(mention),
+        entity: (entityId) => highlighting.entity(entityId),
+      },
+      loadCard: requestEntityCard,
+      locale: browser.i18n.getUILanguage(),
+    });
+    const cardListeners = new AbortController();
+    watchCardTriggers(
+      document,
+      {
+        card,
+        container,
+        mentionAt: (x, y) => highlighting.mentionAt(x, y),
+        trigger: () => (settings ?? loaded).cardTrigger,
+      },
+      cardListeners.signal,
+    );
+    ctx.onInvalidated(() => {
+      cardListeners.abort();
+      card?.destroy();
+    });
   },
 });

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { centreOf } from './highlights';
 
 // The README's screenshot is made by this test from the real build, so it
 // always shows what the extension does today. `npm run screenshot` refreshes
@@ -20,3 +21,30 @@ test('README screenshot: a demo article with its mentions highlighted', async ({
   await testInfo.attach('screenshot', { path, contentType: 'image/png' });
   expect(errors.messages).toEqual([]);
 });
+
+// The card in both colour schemes, opened on the payment claim's country.
+for (const scheme of ['light', 'dark'] as const) {
+  test(`README screenshot: the fact card, ${scheme}`, async ({ context, demoOrigin, errors }, testInfo) => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1100, height: 760 });
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(`${demoOrigin}/us-rwanda-talks.html`);
+    await expect.poll(() => page.evaluate(() => CSS.highlights.has('crossread-country'))).toBe(true);
+    await expect(page.locator('crossread-ui')).toHaveCount(1);
+    const point = await centreOf(page, 'article h1', 'Rwanda');
+    await page.mouse.click(point.x, point.y);
+    const card = page.getByRole('dialog', { name: 'Rwanda' });
+    await expect(card.locator('[data-claim-id]').first()).toBeVisible();
+    // The card's body scrolls: show the last facts and the start of the outlets' versions.
+    await card.locator('.card__body').evaluate((body) => {
+      const claims = body.querySelector('.card__heading');
+      if (claims instanceof HTMLElement) body.scrollTop = claims.offsetTop - body.offsetTop - 90;
+    });
+
+    const file = `card-${scheme}.png`;
+    const path = process.env.CROSSREAD_UPDATE_DOCS ? `docs/screenshots/${file}` : testInfo.outputPath(file);
+    await page.screenshot({ path });
+    await testInfo.attach(file, { path, contentType: 'image/png' });
+    expect(errors.messages).toEqual([]);
+  });
+}
