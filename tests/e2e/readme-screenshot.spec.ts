@@ -38,7 +38,9 @@ for (const scheme of ['light', 'dark'] as const) {
     // The card's body scrolls: show the last facts and the start of the outlets' versions.
     await card.locator('.card__body').evaluate((body) => {
       const claims = body.querySelector('.card__heading');
-      if (claims instanceof HTMLElement) body.scrollTop = claims.offsetTop - body.offsetTop - 90;
+      if (claims instanceof HTMLElement && body instanceof HTMLElement) {
+        body.scrollTop = claims.offsetTop - body.offsetTop - 90;
+      }
     });
 
     const file = `card-${scheme}.png`;
