@@ -204,3 +204,94 @@ for (const hostile of hostilePages) {
     expect(errors.messages).toEqual([]);
   });
 }
+
+/** Stores settings as the options page would (storage key "settings"), before a page is opened. */
+async function storeSettings(
+  serviceWorker: Worker,
+  changes: { renderer?: 'paint' | 'wrap'; cardTrigger?: { mode: 'click' | 'hover'; hoverDelayMs: number } },
+): Promise<void> {
+  await serviceWorker.evaluate(async (changes) => {
+    await chrome.storage.local.set({
+      settings: {
+        version: 1,
+        enabled: true,
+        renderer: changes.renderer ?? 'auto',
+        kinds: {},
+        sites: { mode: 'all-except-denied', denied: [], allowed: [] },
+        cardTrigger: changes.cardTrigger ?? { mode: 'click', hoverDelayMs: 400 },
+      },
+    });
+  }, changes);
+}
+
+test('with the wrap renderer, clicking a <mark> opens the card beside it', async ({
+  context,
+  demoOrigin,
+  serviceWorker,
+  errors,
+}) => {
+  await storeSettings(serviceWorker, { renderer: 'wrap' });
+  const page = await context.newPage();
+  await page.goto(`${demoOrigin}/${ARTICLE}`);
+  const mark = page.locator('article > p:nth-of-type(4) mark[data-crossread-id="country:rwanda"]').first();
+  await expect(mark).toBeVisible();
+  await expect(page.locator('crossread-ui')).toHaveCount(1);
+  await mark.click();
+  const card = page.getByRole('dialog', { name: 'Rwanda' });
+  await expect(card).toBeVisible();
+  const [markBox, cardBox] = [await mark.boundingBox(), await card.boundingBox()];
+  // Beside the mark: just below it (or above it), starting at most a card's width away.
+  expect(markBox && cardBox).toBeTruthy();
+  if (markBox && cardBox) {
+    const gap = Math.min(
+      Math.abs(cardBox.y - (markBox.y + markBox.height)),
+      Math.abs(markBox.y - (cardBox.y + cardBox.height)),
+    );
+    expect(gap).toBeLessThan(20);
+    expect(Math.abs(cardBox.x - markBox.x)).toBeLessThan(cardBox.width);
+  }
+  expect(errors.messages).toEqual([]);
+});
+
+test('with the hover setting, resting on a mention opens its card and moving away closes it', async ({
+  context,
+  demoOrigin,
+  serviceWorker,
+  errors,
+}) => {
+  await storeSettings(serviceWorker, { cardTrigger: { mode: 'hover', hoverDelayMs: 300 } });
+  const page = await context.newPage();
+  await openDemo(page, demoOrigin);
+  const point = await centreOf(page, 'article > p:nth-of-type(4)', 'Rwanda');
+  await page.mouse.move(point.x, point.y);
+  const card = page.getByRole('dialog', { name: 'Rwanda' });
+  await expect(card).toBeVisible();
+  // Onto the card: it stays, so its links can be used.
+  const box = await card.boundingBox();
+  if (!box) throw new Error('the card has no box');
+  await page.mouse.move(point.x, point.y + 20, { steps: 4 });
+  await page.mouse.move(box.x + box.width / 2, box.y + 30, { steps: 4 });
+  await page.waitForTimeout(600);
+  await expect(card).toBeVisible();
+  // Away from both: it goes.
+  await page.mouse.move(1200, 20);
+  await page.mouse.move(1210, 30);
+  await expect(card).toHaveCount(0);
+  expect(errors.messages).toEqual([]);
+});
+
+test('a click the page fakes on a mention opens no card', async ({ context, demoOrigin, errors }) => {
+  const page = await context.newPage();
+  await openDemo(page, demoOrigin);
+  const point = await centreOf(page, 'article > p:nth-of-type(4)', 'Rwanda');
+  await page.evaluate(({ x, y }) => {
+    const target = document.elementFromPoint(x, y);
+    target?.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: x, clientY: y, button: 0 }));
+  }, point);
+  await page.waitForTimeout(300);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  // The same place clicked by the user does open it.
+  await page.mouse.click(point.x, point.y);
+  await expect(page.getByRole('dialog', { name: 'Rwanda' })).toBeVisible();
+  expect(errors.messages).toEqual([]);
+});
