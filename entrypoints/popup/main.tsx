@@ -1,13 +1,15 @@
 import { render } from 'preact';
-import { PopupView } from '../../components/PopupView';
-import { requestPageMentions, targetTabId } from '../../extension/page-mentions-client';
+import { t, uiLanguage } from '../../components/i18n';
+import { Popup } from '../../components/Popup';
+import { targetTabId } from '../../extension/page-mentions-client';
+import { createPopupApi } from '../../extension/popup-client';
 import '../../components/base.css';
 import './popup.css';
 
 const root = document.getElementById('app');
 if (!root) throw new Error('popup.html has no #app element');
 
-render(<PopupView state={{ status: 'loading' }} />, root);
+document.documentElement.lang = uiLanguage();
+document.title = t('popup.documentTitle');
 const tabId = await targetTabId(location.search);
-const mentions = tabId === undefined ? undefined : await requestPageMentions(tabId);
-render(<PopupView state={mentions ? { status: 'ready', mentions } : { status: 'unavailable' }} />, root);
+render(<Popup api={createPopupApi(tabId)} locale={uiLanguage()} />, root);

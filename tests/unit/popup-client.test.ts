@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
 import { type Browser, browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createPopupApi } from '../../extension/popup-client';
@@ -10,6 +10,13 @@ const fromTab = (id: number): Browser.runtime.MessageSender => ({
   tab: { id } as Browser.tabs.Tab,
 });
 
+const noResponse = () => undefined;
+
+/** A spy on a sendMessage, typed loosely: the browser's overloads type its answer as void. */
+type SendSpy = MockInstance<(...args: unknown[]) => Promise<unknown>>;
+const spyOnTabsSend = (): SendSpy => vi.spyOn(browser.tabs, 'sendMessage') as unknown as SendSpy;
+const spyOnRuntimeSend = (): SendSpy => vi.spyOn(browser.runtime, 'sendMessage') as unknown as SendSpy;
+
 describe('popup client', () => {
   beforeEach(() => fakeBrowser.reset());
 
@@ -18,13 +25,13 @@ describe('popup client', () => {
     const heard = vi.fn();
     const stop = api.watchMentions(heard);
     const report = { type: 'crossread:mention-count', total: 3 };
-    await fakeBrowser.runtime.onMessage.trigger(report, fromTab(7));
-    await fakeBrowser.runtime.onMessage.trigger(report, fromTab(8));
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'crossread:mention-count', total: -1 }, fromTab(7));
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'crossread:get-page-mentions' }, fromTab(7));
+    await fakeBrowser.runtime.onMessage.trigger(report, fromTab(7), noResponse);
+    await fakeBrowser.runtime.onMessage.trigger(report, fromTab(8), noResponse);
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'crossread:mention-count', total: -1 }, fromTab(7), noResponse);
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'crossread:get-page-mentions' }, fromTab(7), noResponse);
     expect(heard).toHaveBeenCalledTimes(1);
     stop();
-    await fakeBrowser.runtime.onMessage.trigger(report, fromTab(7));
+    await fakeBrowser.runtime.onMessage.trigger(report, fromTab(7), noResponse);
     expect(heard).toHaveBeenCalledTimes(1);
   });
 
@@ -33,12 +40,13 @@ describe('popup client', () => {
     const answers = await fakeBrowser.runtime.onMessage.trigger(
       { type: 'crossread:mention-count', total: 3 },
       fromTab(7),
+      noResponse,
     );
     expect(answers).toEqual([undefined]);
   });
 
   it('sends the reveal request to its tab, and nothing without a tab', async () => {
-    const send = vi.spyOn(browser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    const send = spyOnTabsSend().mockResolvedValue(undefined);
     await createPopupApi(7).revealEntity('country:rwanda');
     expect(send).toHaveBeenCalledWith(7, { type: 'crossread:reveal-entity', entityId: 'country:rwanda' });
     await createPopupApi(undefined).revealEntity('country:rwanda');
@@ -48,19 +56,19 @@ describe('popup client', () => {
   it('does not wait for a tab that never answers the reveal request, nor fail when it refuses it', async () => {
     vi.useFakeTimers();
     try {
-      vi.spyOn(browser.tabs, 'sendMessage').mockReturnValue(new Promise(() => undefined));
+      spyOnTabsSend().mockReturnValue(new Promise(() => undefined));
       const revealed = createPopupApi(7).revealEntity('country:rwanda');
       await vi.advanceTimersByTimeAsync(1_000);
       await expect(revealed).resolves.toBeUndefined();
     } finally {
       vi.useRealTimers();
     }
-    vi.spyOn(browser.tabs, 'sendMessage').mockRejectedValue(new Error('Could not establish connection'));
+    spyOnTabsSend().mockRejectedValue(new Error('Could not establish connection'));
     await expect(createPopupApi(7).revealEntity('country:rwanda')).resolves.toBeUndefined();
   });
 
   it('saves settings through the background: the problems it names, or a rejection when it does not answer', async () => {
-    const send = vi.spyOn(browser.runtime, 'sendMessage');
+    const send = spyOnRuntimeSend();
     const settings = { ...defaultSettings(), enabled: false };
     send.mockResolvedValueOnce({ ok: true, settings });
     await expect(createPopupApi(7).saveSettings(settings)).resolves.toEqual([]);
