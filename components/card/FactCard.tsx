@@ -55,9 +55,9 @@ export function FactCard(props: FactCardProps) {
         <h2 id={TITLE_ID} class="card__name">
           {name}
         </h2>
-        {state.status === 'ready' && <CardIntro card={state.card} locale={props.locale} />}
       </header>
       <div class="card__body">
+        {state.status === 'ready' && <CardIntro card={state.card} locale={props.locale} />}
         {state.status === 'loading' && <p class="card__status">{t('card.loading')}</p>}
         {state.status === 'unavailable' && <p class="card__status">{t('card.unavailable')}</p>}
         {state.status === 'ready' && <CardBody card={state.card} {...props} />}

@@ -15,6 +15,7 @@ async function openDemo(page: Page, demoOrigin: string, path = ARTICLE): Promise
 }
 
 async function clickWord(page: Page, selector: string, word: string): Promise<void> {
+  await page.locator(selector).first().scrollIntoViewIfNeeded();
   const point = await centreOf(page, selector, word);
   await page.mouse.click(point.x, point.y);
 }
@@ -293,5 +294,31 @@ test('a click the page fakes on a mention opens no card', async ({ context, demo
   // The same place clicked by the user does open it.
   await page.mouse.click(point.x, point.y);
   await expect(page.getByRole('dialog', { name: 'Rwanda' })).toBeVisible();
+  expect(errors.messages).toEqual([]);
+});
+
+test('at 200% zoom (a 640×360 CSS-pixel viewport) the card fits the screen and every part of it is reachable', async ({
+  context,
+  demoOrigin,
+  errors,
+}) => {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 640, height: 360 });
+  await openDemo(page, demoOrigin);
+  await clickWord(page, 'article > p:nth-of-type(4)', 'Rwanda');
+  const card = page.getByRole('dialog', { name: 'Rwanda' });
+  await expect(card.locator('[data-claim-id]').first()).toBeAttached();
+  const box = await card.boundingBox();
+  if (!box) throw new Error('the card has no box');
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(640);
+  expect(box.y + box.height).toBeLessThanOrEqual(360);
+  // Header, footer and close button stay on screen; the body scrolls to the last claim.
+  await expect(card.getByRole('button', { name: 'Close' })).toBeInViewport();
+  await expect(card.getByTestId('card-position')).toBeInViewport();
+  const last = card.locator('[data-claim-id]').last();
+  await last.scrollIntoViewIfNeeded();
+  await expect(last).toBeInViewport();
   expect(errors.messages).toEqual([]);
 });
