@@ -81,6 +81,11 @@ test('clicking a mention opens its card: facts with their outlets, every outletâ
     expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
   }
 
+  // It follows its mention when the page scrolls.
+  const before = await card.boundingBox();
+  await page.mouse.wheel(0, 80);
+  await expect.poll(async () => Math.round((before?.y ?? 0) - ((await card.boundingBox())?.y ?? 0))).toBe(80);
+
   await page.keyboard.press('Escape');
   await expect(card).toHaveCount(0);
   expect(errors.messages).toEqual([]);
