@@ -15,11 +15,11 @@ export default defineConfig({
     sizes: [128, 48, 32, 16],
   },
   manifest: ({ browser }) => ({
-    name: 'Crossread',
-    // UI strings live in locales/<lang>.yml; @wxt-dev/i18n turns them into _locales/<lang>/messages.json.
+    // UI strings live in locales/<lang>.yml; @wxt-dev/i18n turns them into _locales/<lang>/messages.json,
+    // and the browser fills in each __MSG_<key with _ for .>__ in the UI language.
     default_locale: 'en',
-    description:
-      'Highlights the deals, countries, officials and organisations a news article mentions, and shows how different outlets reported the same facts. Works offline; nothing you read leaves your browser.',
+    name: '__MSG_common_appName__',
+    description: '__MSG_common_appDescription__',
     // alarms: the scheduled dataset refresh. Host access for a dataset URL is asked for one
     // origin at a time, when the user enters the URL (optional_host_permissions).
     permissions: ['storage', 'alarms'],

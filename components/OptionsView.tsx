@@ -6,7 +6,9 @@ import type { DatasetIssue } from '../lib/dataset/integrity';
 import { type Candidate, prepareCandidate, type Schedule } from '../lib/dataset/updates';
 import type { OptionsActionResult } from '../lib/options-messages';
 import type { Settings } from '../lib/settings';
+import { formatNumber, t, tElements } from './i18n';
 import { DatasetPanel } from './options/DatasetPanel';
+import { formatMegabytes } from './options/format';
 import { PreviewPanel } from './options/PreviewPanel';
 import { SettingsPanel } from './options/SettingsPanel';
 import { UpdatePanel } from './options/UpdatePanel';
@@ -29,13 +31,11 @@ function NoticeBox({ notice }: { notice: Notice }) {
       {notice.issues && notice.issues.length > 0 && (
         <ul class="options__issues" data-testid="issues">
           {notice.issues.map((issue, index) => (
-            <li key={index}>
-              <code>{issue.path}</code>: {issue.message}
-            </li>
+            <li key={index}>{tElements('common.labelValue', [<code>{issue.path}</code>, issue.message])}</li>
           ))}
         </ul>
       )}
-      {notice.kind === 'error' && <p class="options__hint">The active dataset is unchanged.</p>}
+      {notice.kind === 'error' && <p class="options__hint">{t('options.notice.unchanged')}</p>}
     </div>
   );
 }
@@ -55,7 +55,7 @@ export function OptionsView({ api, initial }: { api: OptionsApi; initial: Option
     api
       .load()
       .then(setSnapshot, (error: unknown) =>
-        setNotice({ kind: 'error', text: `Could not read Crossread’s storage (${errorText(error)}).` }),
+        setNotice({ kind: 'error', text: t('options.notice.storageError', errorText(error)) }),
       );
   }, [api]);
   useEffect(() => api.watch(reload), [api, reload]);
@@ -81,30 +81,34 @@ export function OptionsView({ api, initial }: { api: OptionsApi; initial: Option
     }
     // Asked before any await: browsers grant permission prompts only inside the user's gesture.
     const permission = api.requestHostPermission(checked.url).catch((error: unknown) => {
-      throw new Error(`Could not ask for permission to read ${checked.url.host} (${errorText(error)}).`);
+      throw new Error(t('options.notice.permissionError', [checked.url.host, errorText(error)]));
     });
     setCandidate(null);
-    void run(`Checking ${checked.url.href}…`, async () => {
+    void run(t('options.progress.checking', checked.url.href), async () => {
       if (!(await permission)) {
         return {
           kind: 'error',
-          text: `Crossread was not allowed to read ${checked.url.host}, so it could not check the dataset there.`,
+          text: t('options.notice.permissionRefused', checked.url.host),
         };
       }
       const result = await api.send({ type: 'crossread:dataset-check-url', url: checked.url.href });
       if (!result.ok) return { kind: 'error', text: result.error, issues: result.issues };
       setCandidate(result.candidate);
-      return { kind: 'success', text: 'The dataset passed every check. Review the changes below, then apply them.' };
+      return { kind: 'success', text: t('options.notice.urlPassed') };
     });
   };
 
   const importFile = (file: File) => {
     setCandidate(null);
-    void run(`Checking ${file.name}…`, async () => {
+    void run(t('options.progress.checking', file.name), async () => {
       if (file.size > LIMITS.totalBytes) {
         return {
           kind: 'error',
-          text: `The file ${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; a dataset may be at most ${LIMITS.totalBytes / 1024 / 1024} MB.`,
+          text: t('options.notice.fileTooLarge', [
+            file.name,
+            formatMegabytes(file.size),
+            formatNumber(LIMITS.totalBytes / 1024 / 1024),
+          ]),
         };
       }
       const text = await file.text();
@@ -115,14 +119,14 @@ export function OptionsView({ api, initial }: { api: OptionsApi; initial: Option
       );
       if (!result.ok) return { kind: 'error', text: result.error, issues: result.issues };
       setCandidate(result.candidate);
-      return { kind: 'success', text: 'The file passed every check. Review the changes below, then apply them.' };
+      return { kind: 'success', text: t('options.notice.filePassed') };
     });
   };
 
   const apply = (allowOlder: boolean) => {
     if (!candidate) return;
     const { dataset, source, validators } = candidate;
-    void run('Applying…', async () => {
+    void run(t('options.progress.applying'), async () => {
       const result = await api.send({ type: 'crossread:dataset-apply', dataset, source, validators, allowOlder });
       if (!result.ok) return { kind: 'error', text: result.error };
       setCandidate(null);
@@ -137,7 +141,7 @@ export function OptionsView({ api, initial }: { api: OptionsApi; initial: Option
     });
 
   const refreshNow = () =>
-    run('Checking for a newer version…', async () => {
+    run(t('options.progress.refreshing'), async () => {
       const result = await api.send({ type: 'crossread:dataset-refresh-now' });
       return { kind: result.outcome === 'failed' ? 'error' : 'success', text: result.message };
     });
@@ -154,7 +158,7 @@ export function OptionsView({ api, initial }: { api: OptionsApi; initial: Option
   const { store, updates, settings } = snapshot;
   return (
     <main class="options">
-      <h1>Crossread settings</h1>
+      <h1>{t('options.title')}</h1>
       {notice && <NoticeBox notice={notice} />}
       {candidate && (
         <PreviewPanel
@@ -171,9 +175,11 @@ export function OptionsView({ api, initial }: { api: OptionsApi; initial: Option
         state={store}
         updates={updates}
         busy={busy}
-        onRollback={() => simple('Rolling back…', () => api.send({ type: 'crossread:dataset-rollback' }))}
+        onRollback={() =>
+          simple(t('options.progress.rollingBack'), () => api.send({ type: 'crossread:dataset-rollback' }))
+        }
         onRestoreBundled={() =>
-          simple('Restoring the bundled dataset…', () => api.send({ type: 'crossread:dataset-restore-bundled' }))
+          simple(t('options.progress.restoring'), () => api.send({ type: 'crossread:dataset-restore-bundled' }))
         }
       />
       <UpdatePanel
@@ -182,7 +188,9 @@ export function OptionsView({ api, initial }: { api: OptionsApi; initial: Option
         onCheckUrl={checkUrl}
         onFile={importFile}
         onSchedule={(schedule: Schedule) =>
-          simple('Saving the schedule…', () => api.send({ type: 'crossread:dataset-set-schedule', schedule }))
+          simple(t('options.progress.savingSchedule'), () =>
+            api.send({ type: 'crossread:dataset-set-schedule', schedule }),
+          )
         }
         onRefreshNow={refreshNow}
       />

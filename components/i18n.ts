@@ -3,6 +3,7 @@
 // into _locales/<lang>/messages.json and generates the key types from en.yml on `wxt prepare`.
 // The language is the browser's UI language, as browser.i18n always does.
 
+import type { ComponentChildren } from 'preact';
 import { browser } from 'wxt/browser';
 import { type GeneratedI18nStructure, i18n } from '#i18n';
 
@@ -51,6 +52,42 @@ export function t<K extends MessageKey>(key: K, ...args: MessageArgs<K>): string
     return untypedT(key, first, second === undefined ? [formatNumber(first)] : toArray(second));
   }
   return first === undefined ? untypedT(key) : untypedT(key, toArray(first));
+}
+
+type NodeTuple<N extends number, Acc extends ComponentChildren[] = []> = Acc['length'] extends N
+  ? Acc
+  : NodeTuple<N, [...Acc, ComponentChildren]>;
+
+/** Keys of messages that are not plurals and have at least one substitution. */
+export type ElementMessageKey = {
+  [K in MessageKey]: Structure[K] extends { plural: false; substitutions: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 }
+    ? K
+    : never;
+}[MessageKey];
+
+// Private-use characters: never in a message or a translation, so they mark where each element goes.
+const SLOT_START = '\uE000';
+const SLOT_END = '\uE001';
+const SLOTS = /\uE000(\d)\uE001/;
+
+/**
+ * A message with elements in it, for JSX: `$1`, `$2`, … are filled with `nodes` (a `<code>`, a
+ * `<strong>`, a link) where the translation puts them, and the text around them stays text.
+ *
+ *     <p>{tElements('options.update.fileDrop', [<code>.json</code>, <u>{t('options.update.chooseFile')}</u>])}</p>
+ */
+export function tElements<K extends ElementMessageKey>(
+  key: K,
+  nodes: Readonly<NodeTuple<Structure[K]['substitutions']>> & readonly ComponentChildren[],
+): ComponentChildren[] {
+  const message = untypedT(
+    key,
+    nodes.map((_, index) => `${SLOT_START}${index}${SLOT_END}`),
+  );
+  return message
+    .split(SLOTS)
+    .map((part, index) => (index % 2 === 1 ? nodes[Number(part)] : part))
+    .filter((part, index) => index % 2 === 1 || part !== '');
 }
 
 function toArray(substitutions: Substitution | readonly Substitution[]): string[] {

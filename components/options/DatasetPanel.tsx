@@ -1,44 +1,42 @@
 import { countEntitiesByKind, type Dataset } from '../../lib/dataset';
 import type { StoredDataset, StoreState } from '../../lib/dataset/store';
 import type { UpdateState } from '../../lib/dataset/updates';
-import { kindLabel } from '../../lib/kinds';
-import { formatDate, formatMoment, sourceLabel } from './format';
+import { formatNumber, type MessageKey, t } from '../i18n';
+import { formatDate, formatMoment, kindName, sourceLabel } from './format';
 
 function DatasetFacts({ entry, testId }: { entry: StoredDataset; testId: string }) {
   const { dataset } = entry;
   return (
     <dl class="options__facts" data-testid={testId} data-dataset-id={dataset.id} data-version={dataset.version}>
-      <dt>Title</dt>
+      <dt>{t('options.dataset.title')}</dt>
       <dd>{dataset.title}</dd>
-      <dt>Version</dt>
+      <dt>{t('options.dataset.version')}</dt>
       <dd>{dataset.version}</dd>
-      <dt>Published</dt>
+      <dt>{t('options.dataset.published')}</dt>
       <dd>
         <time dateTime={dataset.publishedAt}>{formatDate(dataset.publishedAt)}</time>
       </dd>
-      <dt>Source</dt>
+      <dt>{t('options.dataset.source')}</dt>
       <dd>{sourceLabel(entry.source)}</dd>
       {entry.installedAt && (
         <>
-          <dt>Installed</dt>
+          <dt>{t('options.dataset.installed')}</dt>
           <dd>
             <time dateTime={entry.installedAt}>{formatDate(entry.installedAt)}</time>
           </dd>
         </>
       )}
-      <dt>Licence</dt>
+      <dt>{t('options.dataset.licence')}</dt>
       <dd>{dataset.licence}</dd>
-      <dt>Contents</dt>
+      <dt>{t('options.dataset.contents')}</dt>
       <dd>
         <ul class="options__counts">
           {[...countEntitiesByKind(dataset)].map(([kind, count]) => (
-            <li key={kind}>
-              {kindLabel(kind)}: {count}
-            </li>
+            <li key={kind}>{t('common.labelValue', [kindName(kind), formatNumber(count)])}</li>
           ))}
-          <li>Claims: {dataset.claims.length}</li>
-          <li>Stories: {dataset.stories.length}</li>
-          <li>Outlets: {dataset.outlets.length}</li>
+          <li>{t('common.labelValue', [t('options.dataset.claims'), formatNumber(dataset.claims.length)])}</li>
+          <li>{t('common.labelValue', [t('options.dataset.stories'), formatNumber(dataset.stories.length)])}</li>
+          <li>{t('common.labelValue', [t('options.dataset.outlets'), formatNumber(dataset.outlets.length)])}</li>
         </ul>
       </dd>
     </dl>
@@ -59,13 +57,16 @@ export function exportDataset(dataset: Dataset, document: Document = globalThis.
   setTimeout(() => URL.revokeObjectURL(href), 10_000);
 }
 
-const OUTCOME_LABELS: Record<NonNullable<UpdateState['lastCheck']>['outcome'], string> = {
-  updated: 'Updated',
-  unchanged: 'No change',
-  failed: 'Failed',
-  'needs-confirmation': 'Needs your review',
-  skipped: 'Skipped',
-  available: 'Checked',
+const OUTCOME_LABELS: Record<
+  NonNullable<UpdateState['lastCheck']>['outcome'],
+  MessageKey & `options.outcome.${string}`
+> = {
+  updated: 'options.outcome.updated',
+  unchanged: 'options.outcome.unchanged',
+  failed: 'options.outcome.failed',
+  'needs-confirmation': 'options.outcome.needsConfirmation',
+  skipped: 'options.outcome.skipped',
+  available: 'options.outcome.available',
 };
 
 interface DatasetPanelProps {
@@ -81,7 +82,7 @@ export function DatasetPanel({ state, updates, busy, onRollback, onRestoreBundle
   return (
     <>
       <section aria-labelledby="active-dataset-heading" class="options__panel">
-        <h2 id="active-dataset-heading">Active dataset</h2>
+        <h2 id="active-dataset-heading">{t('options.dataset.activeHeading')}</h2>
         {state.lastError && (
           <p class="options__error" role="alert" data-testid="dataset-error">
             {state.lastError.message}
@@ -90,9 +91,9 @@ export function DatasetPanel({ state, updates, busy, onRollback, onRestoreBundle
         <DatasetFacts entry={state.active} testId="active-dataset" />
         {lastCheck && (
           <dl class="options__facts options__last-check" data-testid="last-check" data-outcome={lastCheck.outcome}>
-            <dt>Last check</dt>
+            <dt>{t('options.dataset.lastCheck')}</dt>
             <dd>
-              <time dateTime={lastCheck.at}>{formatMoment(lastCheck.at)}</time> · {OUTCOME_LABELS[lastCheck.outcome]}
+              <time dateTime={lastCheck.at}>{formatMoment(lastCheck.at)}</time> · {t(OUTCOME_LABELS[lastCheck.outcome])}
               <br />
               <span class={lastCheck.outcome === 'failed' ? 'options__last-error' : undefined}>
                 {lastCheck.message}
@@ -107,24 +108,24 @@ export function DatasetPanel({ state, updates, busy, onRollback, onRestoreBundle
             disabled={busy}
             onClick={() => exportDataset(state.active.dataset)}
           >
-            Export as JSON
+            {t('options.dataset.export')}
           </button>
           {state.previous && (
             <button type="button" data-testid="rollback" disabled={busy} onClick={onRollback}>
-              Roll back to {state.previous.dataset.title} {state.previous.dataset.version}
+              {t('options.dataset.rollback', [state.previous.dataset.title, state.previous.dataset.version])}
             </button>
           )}
           {state.active.location !== 'bundled' && (
             <button type="button" data-testid="restore-bundled" disabled={busy} onClick={onRestoreBundled}>
-              Restore the bundled dataset
+              {t('options.dataset.restoreBundled')}
             </button>
           )}
         </div>
       </section>
       {state.previous && (
         <section aria-labelledby="previous-dataset-heading" class="options__panel">
-          <h2 id="previous-dataset-heading">Previous dataset</h2>
-          <p class="options__hint">Kept so you can go back to it with one click.</p>
+          <h2 id="previous-dataset-heading">{t('options.dataset.previousHeading')}</h2>
+          <p class="options__hint">{t('options.dataset.previousHint')}</p>
           <DatasetFacts entry={state.previous} testId="previous-dataset" />
         </section>
       )}

@@ -1,19 +1,20 @@
 import type { ChangedItem, ItemChanges, NamedItem } from '../../lib/dataset/diff';
 import type { Candidate } from '../../lib/dataset/updates';
-import { formatDate, plural, sourceLabel } from './format';
+import { formatNumber, type MessageKey, t, tElements } from '../i18n';
+import { formatDate, sourceLabel } from './format';
 
 const LISTED = 30;
 
 type ListedItem = NamedItem & Partial<Pick<ChangedItem, 'fields'>>;
 
-function ItemList({ items, testId, label }: { items: readonly ListedItem[]; testId: string; label: string }) {
+type ListKey = MessageKey & `options.preview.${'added' | 'removed' | 'changed'}List`;
+
+function ItemList({ items, testId, label }: { items: readonly ListedItem[]; testId: string; label: ListKey }) {
   if (items.length === 0) return null;
   const shown = items.slice(0, LISTED);
   return (
     <div data-testid={testId}>
-      <h4>
-        {label} ({items.length})
-      </h4>
+      <h4>{t(label, formatNumber(items.length))}</h4>
       <ul class="options__diff-list">
         {shown.map((item) => (
           <li key={item.id} data-id={item.id}>
@@ -21,7 +22,9 @@ function ItemList({ items, testId, label }: { items: readonly ListedItem[]; test
             {item.fields && <span class="options__muted"> ({item.fields.join(', ')})</span>}
           </li>
         ))}
-        {items.length > shown.length && <li class="options__muted">and {items.length - shown.length} more</li>}
+        {items.length > shown.length && (
+          <li class="options__muted">{t('options.preview.more', items.length - shown.length)}</li>
+        )}
       </ul>
     </div>
   );
@@ -32,14 +35,26 @@ function Changes({ changes, title, testId }: { changes: ItemChanges; title: stri
   return (
     <div class="options__diff-group" data-testid={testId}>
       <h3>
-        {title}: {added.length} added, {removed.length} removed, {changed.length} changed, {unchanged} unchanged
+        {t('options.preview.changes', [
+          title,
+          t('options.preview.added', added.length),
+          t('options.preview.removed', removed.length),
+          t('options.preview.changed', changed.length),
+          t('options.preview.unchanged', unchanged),
+        ])}
       </h3>
-      <ItemList items={added} testId={`${testId}-added`} label="Added" />
-      <ItemList items={removed} testId={`${testId}-removed`} label="Removed" />
-      <ItemList items={changed} testId={`${testId}-changed`} label="Changed" />
+      <ItemList items={added} testId={`${testId}-added`} label="options.preview.addedList" />
+      <ItemList items={removed} testId={`${testId}-removed`} label="options.preview.removedList" />
+      <ItemList items={changed} testId={`${testId}-changed`} label="options.preview.changedList" />
     </div>
   );
 }
+
+const VERSION_CHANGE = {
+  newer: 'options.preview.versionNewer',
+  same: 'options.preview.versionSame',
+  older: 'options.preview.versionOlder',
+} as const;
 
 interface PreviewPanelProps {
   candidate: Candidate;
@@ -53,35 +68,29 @@ export function PreviewPanel({ candidate, busy, onApply, onCancel }: PreviewPane
   const older = diff.sameDataset && diff.direction === 'older';
   return (
     <section aria-labelledby="preview-heading" class="options__panel options__preview" data-testid="preview">
-      <h2 id="preview-heading">Preview: {dataset.title}</h2>
+      <h2 id="preview-heading">{t('options.preview.heading', dataset.title)}</h2>
       <p>
-        {sourceLabel(source)}. It passed every check: {plural(dataset.entities.length, 'entity', 'entities')},{' '}
-        {plural(dataset.claims.length, 'claim')}, {plural(dataset.stories.length, 'story', 'stories')}, published{' '}
-        {formatDate(dataset.publishedAt)}.
+        {t('options.preview.summary', [
+          sourceLabel(source),
+          t('options.preview.entities', dataset.entities.length),
+          t('options.preview.claims', dataset.claims.length),
+          t('options.preview.stories', dataset.stories.length),
+          formatDate(dataset.publishedAt),
+        ])}
       </p>
       <p data-testid="version-change" data-direction={diff.direction}>
-        {diff.sameDataset ? (
-          <>
-            Version {diff.from.version} → <strong>{diff.to.version}</strong>
-            {diff.direction === 'newer' && ' (newer)'}
-            {diff.direction === 'same' && ' (the same version)'}
-          </>
-        ) : (
-          <>
-            A different dataset: “{diff.to.title}” {diff.to.version} would replace “{diff.from.title}”{' '}
-            {diff.from.version}.
-          </>
-        )}
+        {diff.sameDataset
+          ? tElements(VERSION_CHANGE[diff.direction], [diff.from.version, <strong>{diff.to.version}</strong>])
+          : t('options.preview.differentDataset', [diff.to.title, diff.to.version, diff.from.title, diff.from.version])}
       </p>
       {older && (
         <p class="options__warning" role="alert" data-testid="older-warning">
-          This is an older version ({diff.to.version}) than the one you have ({diff.from.version}). Apply it only if you
-          mean to go back.
+          {t('options.preview.olderWarning', [diff.to.version, diff.from.version])}
         </p>
       )}
-      {diff.identical && <p class="options__hint">It is identical to the active dataset.</p>}
-      <Changes changes={diff.entities} title="Entities" testId="diff-entities" />
-      <Changes changes={diff.claims} title="Claims" testId="diff-claims" />
+      {diff.identical && <p class="options__hint">{t('options.preview.identical')}</p>}
+      <Changes changes={diff.entities} title={t('options.preview.entitiesTitle')} testId="diff-entities" />
+      <Changes changes={diff.claims} title={t('options.preview.claimsTitle')} testId="diff-claims" />
       <div class="options__actions">
         {older ? (
           <button
@@ -91,7 +100,7 @@ export function PreviewPanel({ candidate, busy, onApply, onCancel }: PreviewPane
             disabled={busy}
             onClick={() => onApply(true)}
           >
-            Apply the older version {diff.to.version}
+            {t('options.preview.applyOlder', diff.to.version)}
           </button>
         ) : (
           <button
@@ -101,11 +110,11 @@ export function PreviewPanel({ candidate, busy, onApply, onCancel }: PreviewPane
             disabled={busy}
             onClick={() => onApply(false)}
           >
-            Apply {dataset.version}
+            {t('options.preview.apply', dataset.version)}
           </button>
         )}
         <button type="button" data-testid="cancel-preview" disabled={busy} onClick={onCancel}>
-          Cancel
+          {t('options.preview.cancel')}
         </button>
       </div>
     </section>

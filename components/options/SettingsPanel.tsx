@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { kindLabel } from '../../lib/kinds';
 import {
   CARD_TRIGGERS,
   type CardTriggerMode,
@@ -11,16 +10,18 @@ import {
   type SiteMode,
   validateSettings,
 } from '../../lib/settings';
+import { t, tElements } from '../i18n';
+import { kindName } from './format';
 
-const RENDERER_LABELS: Record<Renderer, { title: string; detail: string }> = {
-  auto: { title: 'Automatic', detail: 'paint where the browser can, wrap where it cannot' },
-  paint: { title: 'Paint', detail: 'draws over the text; never changes the page itself' },
-  wrap: { title: 'Wrap', detail: 'puts each name in a <mark> element; works everywhere, changes the page’s markup' },
-};
-const TRIGGER_LABELS: Record<CardTriggerMode, string> = {
-  click: 'When I click a highlighted name',
-  hover: 'When I rest the pointer on a highlighted name',
-};
+const RENDERER_LABELS = {
+  auto: { title: 'options.settings.renderer.auto', detail: 'options.settings.renderer.autoDetail' },
+  paint: { title: 'options.settings.renderer.paint', detail: 'options.settings.renderer.paintDetail' },
+  wrap: { title: 'options.settings.renderer.wrap', detail: 'options.settings.renderer.wrapDetail' },
+} as const satisfies Record<Renderer, { title: string; detail: string }>;
+const TRIGGER_LABELS = {
+  click: 'options.settings.triggerClick',
+  hover: 'options.settings.triggerHover',
+} as const satisfies Record<CardTriggerMode, string>;
 
 type Part = 'renderer' | 'kinds' | 'sites' | 'card';
 
@@ -108,10 +109,10 @@ export function SettingsPanel({ settings: stored, datasetKinds, busy, onSave }: 
 
   return (
     <section aria-labelledby="settings-heading" class="options__panel" data-testid="settings">
-      <h2 id="settings-heading">Highlighting</h2>
+      <h2 id="settings-heading">{t('options.settings.heading')}</h2>
       {errors.length > 0 && (
         <div class="options__error" role="alert" data-testid="settings-errors">
-          <p>These settings were not saved:</p>
+          <p>{t('options.settings.notSaved')}</p>
           <ul>
             {errors.map((error) => (
               <li key={error}>{error}</li>
@@ -119,10 +120,10 @@ export function SettingsPanel({ settings: stored, datasetKinds, busy, onSave }: 
           </ul>
         </div>
       )}
-      <p class="options__hint">Changes apply at once to every open tab.</p>
+      <p class="options__hint">{t('options.settings.appliesAtOnce')}</p>
 
       <fieldset disabled={busy}>
-        <legend>How highlights are drawn</legend>
+        <legend>{t('options.settings.rendererLegend')}</legend>
         {RENDERERS.map((renderer) => (
           <label key={renderer} class="options__choice">
             <input
@@ -133,15 +134,18 @@ export function SettingsPanel({ settings: stored, datasetKinds, busy, onSave }: 
               onChange={() => save('renderer', { ...settings, renderer })}
             />
             <span>
-              <strong>{RENDERER_LABELS[renderer].title}</strong>: {RENDERER_LABELS[renderer].detail}
+              {tElements('common.labelValue', [
+                <strong>{t(RENDERER_LABELS[renderer].title)}</strong>,
+                t(RENDERER_LABELS[renderer].detail),
+              ])}
             </span>
           </label>
         ))}
       </fieldset>
 
       <fieldset disabled={busy} data-testid="kind-settings">
-        <legend>What to highlight</legend>
-        {kinds.length >= SETTINGS_LIMITS.kinds && <p class="options__hint">Only the first kinds are listed.</p>}
+        <legend>{t('options.settings.kindsLegend')}</legend>
+        {kinds.length >= SETTINGS_LIMITS.kinds && <p class="options__hint">{t('options.settings.kindsTruncated')}</p>}
         <ul class="options__kinds">
           {kinds.slice(0, SETTINGS_LIMITS.kinds).map((kind) => {
             const current = kindSettings(settings, kind);
@@ -153,11 +157,11 @@ export function SettingsPanel({ settings: stored, datasetKinds, busy, onSave }: 
                     checked={current.enabled}
                     onChange={(event) => setKind(kind, { enabled: event.currentTarget.checked })}
                   />
-                  <span>{kindLabel(kind)}</span>
+                  <span>{kindName(kind)}</span>
                 </label>
                 <input
                   type="color"
-                  aria-label={`Colour for ${kindLabel(kind)}`}
+                  aria-label={t('options.settings.colourFor', kindName(kind))}
                   value={current.colour}
                   onChange={(event) => setKind(kind, { colour: event.currentTarget.value })}
                 />
@@ -168,7 +172,7 @@ export function SettingsPanel({ settings: stored, datasetKinds, busy, onSave }: 
       </fieldset>
 
       <fieldset disabled={busy} data-testid="site-settings">
-        <legend>Where to highlight</legend>
+        <legend>{t('options.settings.sitesLegend')}</legend>
         {(['all-except-denied', 'only-allowed'] as const satisfies readonly SiteMode[]).map((mode) => (
           <label key={mode} class="options__choice">
             <input
@@ -178,32 +182,32 @@ export function SettingsPanel({ settings: stored, datasetKinds, busy, onSave }: 
               checked={settings.sites.mode === mode}
               onChange={() => setSites({ mode })}
             />
-            <span>{mode === 'all-except-denied' ? 'On every site except these:' : 'Only on these sites:'}</span>
+            <span>
+              {mode === 'all-except-denied' ? t('options.settings.allExceptDenied') : t('options.settings.onlyAllowed')}
+            </span>
           </label>
         ))}
         <div class="options__site-lists">
           <SiteListField
-            label="Never highlight on"
+            label={t('options.settings.deniedLabel')}
             testId="denied-sites"
             sites={settings.sites.denied}
             disabled={settings.sites.mode !== 'all-except-denied'}
             onSave={(denied) => setSites({ denied })}
           />
           <SiteListField
-            label="Only highlight on"
+            label={t('options.settings.allowedLabel')}
             testId="allowed-sites"
             sites={settings.sites.allowed}
             disabled={settings.sites.mode !== 'only-allowed'}
             onSave={(allowed) => setSites({ allowed })}
           />
         </div>
-        <p class="options__hint">
-          One site per line. A site includes its subdomains: example.com covers news.example.com.
-        </p>
+        <p class="options__hint">{t('options.settings.sitesHint')}</p>
       </fieldset>
 
       <fieldset disabled={busy}>
-        <legend>Open the fact card</legend>
+        <legend>{t('options.settings.cardLegend')}</legend>
         {CARD_TRIGGERS.map((mode) => (
           <label key={mode} class="options__choice">
             <input
@@ -213,11 +217,11 @@ export function SettingsPanel({ settings: stored, datasetKinds, busy, onSave }: 
               checked={settings.cardTrigger.mode === mode}
               onChange={() => save('card', { ...settings, cardTrigger: { ...settings.cardTrigger, mode } })}
             />
-            <span>{TRIGGER_LABELS[mode]}</span>
+            <span>{t(TRIGGER_LABELS[mode])}</span>
           </label>
         ))}
         <label class="options__choice">
-          <span>Delay before a card opens on hover</span>
+          <span>{t('options.settings.hoverDelay')}</span>
           <input
             type="number"
             data-testid="hover-delay"
@@ -234,7 +238,7 @@ export function SettingsPanel({ settings: stored, datasetKinds, busy, onSave }: 
               })
             }
           />
-          <span>ms</span>
+          <span>{t('options.settings.milliseconds')}</span>
         </label>
       </fieldset>
     </section>

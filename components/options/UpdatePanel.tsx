@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
 import { SCHEDULES, type Schedule, type UpdateState } from '../../lib/dataset/updates';
+import { t, tElements } from '../i18n';
 
-const SCHEDULE_LABELS: Record<Schedule, string> = {
-  off: 'Never (check by hand)',
-  daily: 'Every day',
-  weekly: 'Every week',
-};
+const SCHEDULE_LABELS = {
+  off: 'options.schedule.off',
+  daily: 'options.schedule.daily',
+  weekly: 'options.schedule.weekly',
+} as const satisfies Record<Schedule, string>;
 
 interface UpdatePanelProps {
   updates: UpdateState;
@@ -29,11 +30,8 @@ export function UpdatePanel({ updates, busy, onCheckUrl, onFile, onSchedule, onR
 
   return (
     <section aria-labelledby="update-heading" class="options__panel">
-      <h2 id="update-heading">Update the dataset</h2>
-      <p class="options__hint">
-        Nothing changes until you have seen what is new and pressed Apply. The dataset you have now is kept, so you can
-        roll back.
-      </p>
+      <h2 id="update-heading">{t('options.update.heading')}</h2>
+      <p class="options__hint">{t('options.update.hint')}</p>
 
       <form
         class="options__url-form"
@@ -42,7 +40,7 @@ export function UpdatePanel({ updates, busy, onCheckUrl, onFile, onSchedule, onR
           onCheckUrl(url);
         }}
       >
-        <label for="dataset-url">From a URL (https only)</label>
+        <label for="dataset-url">{t('options.update.urlLabel')}</label>
         <div class="options__row">
           <input
             id="dataset-url"
@@ -57,18 +55,15 @@ export function UpdatePanel({ updates, busy, onCheckUrl, onFile, onSchedule, onR
             required
           />
           <button type="submit" data-testid="check-url" disabled={busy}>
-            Check
+            {t('options.update.check')}
           </button>
         </div>
-        <p class="options__hint">
-          Crossread asks for permission to read that site only, downloads the file without cookies and checks it before
-          showing you a preview.
-        </p>
+        <p class="options__hint">{t('options.update.urlHint')}</p>
       </form>
 
       {subscription && (
         <div class="options__schedule">
-          <label for="dataset-schedule">Check {subscription.url} for a newer version</label>
+          <label for="dataset-schedule">{t('options.update.scheduleLabel', subscription.url)}</label>
           <div class="options__row">
             <select
               id="dataset-schedule"
@@ -79,18 +74,15 @@ export function UpdatePanel({ updates, busy, onCheckUrl, onFile, onSchedule, onR
             >
               {SCHEDULES.map((schedule) => (
                 <option key={schedule} value={schedule}>
-                  {SCHEDULE_LABELS[schedule]}
+                  {t(SCHEDULE_LABELS[schedule])}
                 </option>
               ))}
             </select>
             <button type="button" data-testid="refresh-now" disabled={busy} onClick={onRefreshNow}>
-              Check now
+              {t('options.update.checkNow')}
             </button>
           </div>
-          <p class="options__hint">
-            A scheduled check applies a newer version only if it passes every check. An older version or a different
-            dataset waits for you to review it.
-          </p>
+          <p class="options__hint">{t('options.update.scheduleHint')}</p>
         </div>
       )}
 
@@ -111,7 +103,7 @@ export function UpdatePanel({ updates, busy, onCheckUrl, onFile, onSchedule, onR
           }}
         >
           <span>
-            From a file: drop a <code>.json</code> dataset here, or <u>choose a file</u>
+            {tElements('options.update.fileDrop', [<code>.json</code>, <u>{t('options.update.chooseFile')}</u>])}
           </span>
           <input
             class="visually-hidden"

@@ -1,8 +1,10 @@
 import type { DatasetSource } from '../../lib/dataset/store';
+import { kindLabel } from '../../lib/kinds';
+import { t, uiLanguage } from '../i18n';
 
-/** A calendar date ("2025-05-20", or the date part of a timestamp) in the reader's words, never shifted by time zone. */
+/** A calendar date ("2025-05-20", or the date part of a timestamp) in the UI language, never shifted by time zone. */
 export function formatDate(isoDate: string): string {
-  return new Date(`${isoDate.slice(0, 10)}T00:00:00Z`).toLocaleDateString(undefined, {
+  return new Date(`${isoDate.slice(0, 10)}T00:00:00Z`).toLocaleDateString(uiLanguage(), {
     year: 'numeric',
     month: 'long',
     day: 'numeric',
@@ -10,22 +12,43 @@ export function formatDate(isoDate: string): string {
   });
 }
 
-/** A moment (an ISO timestamp) in the reader's time zone. */
+/** A moment (an ISO timestamp) in the reader's time zone, written the UI language's way. */
 export function formatMoment(isoTimestamp: string): string {
-  return new Date(isoTimestamp).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return new Date(isoTimestamp).toLocaleString(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** A size in megabytes with one decimal ("2.5" in English, "2,5" in French). */
+export function formatMegabytes(bytes: number): string {
+  return new Intl.NumberFormat(uiLanguage(), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+    bytes / 1024 / 1024,
+  );
 }
 
 export function sourceLabel(source: DatasetSource): string {
   switch (source.type) {
     case 'bundled':
-      return 'Bundled with Crossread';
+      return t('options.source.bundled');
     case 'file':
-      return `Imported from the file ${source.fileName}`;
+      return t('options.source.file', source.fileName);
     case 'url':
-      return `Downloaded from ${source.url}`;
+      return t('options.source.url', source.url);
   }
 }
 
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
+/** An entity kind's name; kinds a dataset invents are shown as the dataset spells them, capitalised. */
+export function kindName(kind: string): string {
+  switch (kind) {
+    case 'country':
+      return t('options.kind.country');
+    case 'person':
+      return t('options.kind.person');
+    case 'organization':
+      return t('options.kind.organization');
+    case 'deal':
+      return t('options.kind.deal');
+    case 'law':
+      return t('options.kind.law');
+    default:
+      return kindLabel(kind);
+  }
 }

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 // Everything that ends up in the build. A build older than any of these is stale.
-const SOURCE_DIRS = ['entrypoints', 'components', 'lib', 'page', 'extension', 'assets'];
+const SOURCE_DIRS = ['entrypoints', 'components', 'lib', 'page', 'extension', 'assets', 'locales'];
 
 function newestSourceChange(path: string): number {
   const info = statSync(path);
