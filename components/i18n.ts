@@ -94,9 +94,14 @@ function toArray(substitutions: Substitution | readonly Substitution[]): string[
   return (Array.isArray(substitutions) ? substitutions : [substitutions]).map(String);
 }
 
-/** The browser's UI language (`'en'`, `'fr'`, `'en-US'`): the language of every message, and of dates and numbers. */
+/**
+ * The language the messages are written in (`'en'`, `'fr'`): the language of dates and numbers
+ * beside them, and of the page's `lang`. It is what `common.locale` says, not
+ * browser.i18n.getUILanguage(): a browser can show an extension's French messages while its own
+ * UI language is another (headless Chromium started with --lang=fr reports en-US).
+ */
 export function uiLanguage(): string {
-  return browser.i18n.getUILanguage();
+  return t('common.locale') || browser.i18n.getUILanguage();
 }
 
 /** `n` written the UI language's way (`1,234` in English, `1 234` in French). */

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { t } from '../../components/i18n';
+import { uiLanguage } from '../../components/i18n';
 import { requestEntityCard } from '../../extension/entity-card-client';
 import { loadActivePageIndex, watchActiveDataset } from '../../extension/page-index-loader';
 import { loadSettings, watchSettings } from '../../extension/settings-store';
@@ -81,9 +81,7 @@ export default defineContentScript({
         entity: (entityId) => highlighting.entity(entityId),
       },
       loadCard: requestEntityCard,
-      // The language the messages are in, so dates match the words around them (a browser can show an
-      // extension's French messages while its own UI language is another).
-      locale: t('common.locale'),
+      locale: uiLanguage(),
     });
     const cardListeners = new AbortController();
     watchCardTriggers(

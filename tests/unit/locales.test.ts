@@ -78,11 +78,9 @@ describe('locales', () => {
     }
   });
 
-  // French typography in the sections checked so far: a no-break space before : ; ? ! and
-  // inside « », never an ordinary one. (popup and card are not checked yet.)
-  it('spaces French punctuation with no-break spaces (common, options)', () => {
+  // French typography: a no-break space before : ; ? ! and inside « », never an ordinary one.
+  it('spaces French punctuation with no-break spaces', () => {
     const bad = [...messages('fr')]
-      .filter(([key]) => key.startsWith('common.') || key.startsWith('options.'))
       .flatMap(([key, message]) => texts(message).map((text) => [key, text] as const))
       .filter(([, text]) => / [:;?!»]|« /.test(text) || /[^\s\u00a0\u202f][;?!»]|«[^\s\u00a0\u202f]/.test(text));
     expect(bad).toEqual([]);
