@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PopupApi } from '../extension/popup-client';
 import { defaultSettings, isSiteEnabled, type Settings } from '../lib/settings';
 import { t } from './i18n';
-import { type MentionsState, PopupView } from './PopupView';
+import { type MentionsState, type PageAccess, PopupView } from './PopupView';
 
 /** If the tab has not reported its scan this long after being turned on, the popup asks it anyway. */
 const SCAN_REPORT_WAIT_MS = 3_000;
@@ -25,6 +25,8 @@ export function Popup({ api, locale }: { api: PopupApi; locale?: string }) {
   const [errors, setErrors] = useState<string[]>([]);
   /** True from turning the page's highlighting on until the tab reports its scan. */
   const [scanning, setScanning] = useState(false);
+  /** Whether Crossread may read pages, asked only when the tab gave no answer (its content script is not there). */
+  const [access, setAccess] = useState<PageAccess>('unknown');
   const stored = useRef<Settings | null>(null);
   const refresh = useRef<() => void>(() => undefined);
 
@@ -73,6 +75,18 @@ export function Popup({ api, locale }: { api: PopupApi; locale?: string }) {
     return () => clearTimeout(timer);
   }, [scanning]);
 
+  useEffect(() => {
+    if (mentions.status !== 'unavailable') return;
+    let active = true;
+    api.hasPageAccess().then(
+      (granted) => active && setAccess((now) => (now === 'unknown' ? (granted ? 'granted' : 'missing') : now)),
+      () => undefined,
+    );
+    return () => {
+      active = false;
+    };
+  }, [api, mentions.status]);
+
   const hostname = mentions.status === 'ready' ? mentions.mentions.hostname : undefined;
   const save = (next: Settings) => {
     const before = stored.current ?? settings;
@@ -103,6 +117,13 @@ export function Popup({ api, locale }: { api: PopupApi; locale?: string }) {
       }}
       onOpenOptions={() => {
         void api.openOptions().finally(() => api.close());
+      }}
+      access={access}
+      onRequestAccess={() => {
+        api.requestPageAccess().then(
+          (granted) => setAccess(granted ? 'just-granted' : 'missing'),
+          () => setAccess('missing'),
+        );
       }}
     />
   );

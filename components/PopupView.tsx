@@ -10,6 +10,9 @@ export type MentionsState =
   | { status: 'unavailable' }
   | { status: 'ready'; mentions: PageMentions };
 
+/** Whether Crossread may read web pages: only asked when the tab did not answer. */
+export type PageAccess = 'unknown' | 'granted' | 'missing' | 'just-granted';
+
 export interface PopupViewProps {
   mentions: MentionsState;
   /** The stored settings; null until they are read (the switches wait for them). */
@@ -21,6 +24,9 @@ export interface PopupViewProps {
   onSettingsChange: (next: Settings) => void;
   onReveal: (entityId: string) => void;
   onOpenOptions: () => void;
+  access?: PageAccess;
+  /** Asks the browser to let Crossread read web pages (from a click: the browser shows a prompt). */
+  onRequestAccess?: () => void;
   /** The UI language, for the order of names. */
   locale?: string;
 }
@@ -107,9 +113,19 @@ function PageSection(props: PopupViewProps & { globallyOff: boolean }) {
   const { mentions, settings, globallyOff } = props;
   if (mentions.status === 'loading') return <p class="popup__status">{t('popup.loading')}</p>;
   if (mentions.status === 'unavailable') {
+    if (props.access === 'missing') {
+      return (
+        <div class="popup__status" data-testid="popup-no-access">
+          <p>{t('popup.accessMissing')}</p>
+          <button type="button" class="popup__action" onClick={props.onRequestAccess}>
+            {t('popup.accessRequest')}
+          </button>
+        </div>
+      );
+    }
     return (
       <p class="popup__status" data-testid="popup-unavailable">
-        {t('popup.unavailable')}
+        {props.access === 'just-granted' ? t('popup.accessGranted') : t('popup.unavailable')}
       </p>
     );
   }

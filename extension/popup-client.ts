@@ -29,7 +29,14 @@ export interface PopupApi {
   revealEntity(entityId: string): Promise<void>;
   openOptions(): Promise<void>;
   close(): void;
+  /** Whether Crossread may read web pages (Firefox MV3 lets the user withhold it). */
+  hasPageAccess(): Promise<boolean>;
+  /** Asks the browser for that access (a prompt; call from a click); resolves whether it was granted. */
+  requestPageAccess(): Promise<boolean>;
 }
+
+/** The pages the content script runs on (its manifest `matches`). */
+const PAGE_ORIGINS = ['http://*/*', 'https://*/*'];
 
 /** The popup's API for the tab `tabId` (undefined: no tab to describe, so no mentions). */
 export function createPopupApi(tabId: number | undefined): PopupApi {
@@ -65,5 +72,13 @@ export function createPopupApi(tabId: number | undefined): PopupApi {
     },
     openOptions: () => browser.runtime.openOptionsPage(),
     close: () => window.close(),
+    async hasPageAccess() {
+      // Firefox answers contains() for the content script's origins; Chromium answers false for them
+      // (they are not host_permissions) but lists them in getAll(). Either one saying yes means granted.
+      if (await browser.permissions.contains({ origins: PAGE_ORIGINS })) return true;
+      const { origins = [] } = await browser.permissions.getAll();
+      return PAGE_ORIGINS.every((origin) => origins.includes(origin));
+    },
+    requestPageAccess: () => browser.permissions.request({ origins: PAGE_ORIGINS }),
   };
 }

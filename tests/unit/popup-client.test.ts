@@ -81,3 +81,38 @@ describe('popup client', () => {
     await expect(createPopupApi(7).saveSettings(settings)).rejects.toThrow(/did not answer/);
   });
 });
+
+describe('popup client: may Crossread read pages?', () => {
+  beforeEach(() => fakeBrowser.reset());
+  const answers = (contains: boolean, origins: string[]) => {
+    browser.permissions.contains = vi.fn(async () => contains) as unknown as typeof browser.permissions.contains;
+    browser.permissions.getAll = vi.fn(async () => ({
+      origins,
+      permissions: [],
+    })) as unknown as typeof browser.permissions.getAll;
+  };
+
+  it('yes in Firefox, which answers contains() for the content script’s origins', async () => {
+    answers(true, []);
+    expect(await createPopupApi(1).hasPageAccess()).toBe(true);
+  });
+
+  it('yes in Chromium, which answers false there but lists them in getAll()', async () => {
+    answers(false, ['http://*/*', 'https://*/*']);
+    expect(await createPopupApi(1).hasPageAccess()).toBe(true);
+  });
+
+  it('no when the user withheld them, or granted only one scheme', async () => {
+    answers(false, []);
+    expect(await createPopupApi(1).hasPageAccess()).toBe(false);
+    answers(false, ['https://*/*']);
+    expect(await createPopupApi(1).hasPageAccess()).toBe(false);
+  });
+
+  it('asks for exactly the pages the content script runs on', async () => {
+    const request = vi.fn(async () => true);
+    browser.permissions.request = request as unknown as typeof browser.permissions.request;
+    expect(await createPopupApi(1).requestPageAccess()).toBe(true);
+    expect(request).toHaveBeenCalledWith({ origins: ['http://*/*', 'https://*/*'] });
+  });
+});

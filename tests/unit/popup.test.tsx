@@ -60,6 +60,15 @@ class FakeApi implements PopupApi {
   close = () => {
     this.calls.push('close');
   };
+  access = true;
+  /** What the browser's prompt answers. */
+  grant = true;
+  hasPageAccess = async () => this.access;
+  requestPageAccess = async () => {
+    this.calls.push('request access');
+    this.access = this.grant;
+    return this.grant;
+  };
   /** The tab reports that its mentions changed (a scan finished). */
   reportMentions(mentions: PageMentions) {
     this.mentions = mentions;
@@ -264,5 +273,37 @@ describe('popup: switches', () => {
     await settle();
     expect(byTestId('site-switch')?.getAttribute('aria-checked')).toBe('false');
     expect(text('site-disabled')).toMatch(/turned off on this site/);
+  });
+});
+
+describe('Popup, on a tab Crossread cannot read', () => {
+  it('says the page cannot be read when Crossread may read pages (a browser page, a tab opened before install)', async () => {
+    const api = new FakeApi();
+    api.mentions = undefined;
+    await open(api);
+    expect(root.querySelector('[data-testid="popup-unavailable"]')?.textContent).toContain('cannot read this page');
+    expect(root.querySelector('[data-testid="popup-no-access"]')).toBeNull();
+  });
+
+  it('offers to ask for access when the user withheld it, and says to reload once granted', async () => {
+    const api = new FakeApi();
+    api.mentions = undefined;
+    api.access = false;
+    await open(api);
+    const prompt = root.querySelector('[data-testid="popup-no-access"]');
+    expect(prompt?.textContent).toContain('not allowed to read web pages');
+    await click(prompt?.querySelector('button') as HTMLElement);
+    expect(api.calls).toEqual(['request access']);
+    expect(root.querySelector('[data-testid="popup-unavailable"]')?.textContent).toContain('Reload this page');
+  });
+
+  it('keeps offering when the prompt is refused', async () => {
+    const api = new FakeApi();
+    api.mentions = undefined;
+    api.access = false;
+    api.grant = false;
+    await open(api);
+    await click(root.querySelector('[data-testid="popup-no-access"] button') as HTMLElement);
+    expect(root.querySelector('[data-testid="popup-no-access"] button')).not.toBeNull();
   });
 });
