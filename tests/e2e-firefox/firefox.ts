@@ -120,11 +120,21 @@ interface NavigableFrame {
   browsingContext: { navigate(url: string, wait: 'none' | 'interactive' | 'complete'): Promise<void> };
 }
 
+/** Where an extension page keeps the errors it reported (see openExtensionPage). */
+const EXTENSION_ERRORS = '__crossreadE2eErrors';
+
 /**
  * A new tab showing one of Crossread's pages (`options.html`, `popup.html?…`).
  * Puppeteer's goto() waits for navigation events Firefox does not send when a
  * tab moves into the extension process, so the BiDi navigate command (which
  * itself waits for the load) is sent through the frame's browsing context.
+ *
+ * Firefox's WebDriver BiDi sends no events for extension documents (log
+ * entries included: "extension contexts until we support debugging
+ * webextensions", bug 1755014), so watchForErrors sees nothing from such a
+ * page. Once it has loaded, the page records its own uncaught errors,
+ * unhandled rejections and console errors; extensionPageErrors() copies them
+ * into the log. Errors during the page's load are not seen.
  */
 export async function openExtensionPage(firefox: Firefox, path: string, log: ErrorLog): Promise<Page> {
   const page = await firefox.browser.newPage();
@@ -136,7 +146,43 @@ export async function openExtensionPage(firefox: Firefox, path: string, log: Err
     (href) => href === url,
     `${url} to load`,
   );
+  await page.evaluate((key) => {
+    const seen: string[] = [];
+    (globalThis as Record<string, unknown>)[key] = seen;
+    addEventListener('error', (event) => seen.push(`uncaught ${event.message}`));
+    addEventListener('unhandledrejection', (event) => seen.push(`unhandled rejection ${String(event.reason)}`));
+    const original = console.error.bind(console);
+    console.error = (...args: unknown[]) => {
+      seen.push(`console error ${args.map(String).join(' ')}`);
+      original(...args);
+    };
+  }, EXTENSION_ERRORS);
   return page;
+}
+
+/** Copies the errors an extension page (openExtensionPage) recorded so far into `log`. */
+export async function extensionPageErrors(page: Page, log: ErrorLog): Promise<void> {
+  const { path, seen } = await page.evaluate(
+    (key) => ({ path: location.pathname, seen: (globalThis as Record<string, unknown>)[key] as string[] }),
+    EXTENSION_ERRORS,
+  );
+  for (const message of seen) log.messages.push(`${path}: ${message}`);
+}
+
+/** Closes an extension page after copying its recorded errors into `log`. */
+export async function closeExtensionPage(page: Page, log: ErrorLog): Promise<void> {
+  await extensionPageErrors(page, log);
+  await page.close();
+}
+
+/** Whether a tab is gone (closed by its own script): Puppeteer's page list does not follow extension tabs. */
+export function isGone(page: Page): Promise<boolean> {
+  return page
+    .evaluate(() => true)
+    .then(
+      () => false,
+      (error: unknown) => /no such frame|not found/i.test(String(error)),
+    );
 }
 
 /** Everything Crossread painted in `page` (CSS.highlights entries named crossread-…). */
@@ -211,4 +257,91 @@ export async function serveRoutes(routes: (path: string) => Route | undefined) {
         server.closeAllConnections();
       }),
   };
+}
+
+/** The viewport centre of the first occurrence of `word` inside `selector`, scrolled into view first. */
+export function centreOf(page: Page, selector: string, word: string): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    (selector, word) => {
+      const element = document.querySelector(selector);
+      const walker = document.createTreeWalker(element ?? document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.nodeValue?.indexOf(word) ?? -1;
+        if (at === -1) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + word.length);
+        let box = range.getBoundingClientRect();
+        if (box.top < 0 || box.bottom > innerHeight) {
+          node.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+          box = range.getBoundingClientRect();
+        }
+        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+      }
+      throw new Error(`"${word}" not found in ${selector}`);
+    },
+    selector,
+    word,
+  );
+}
+
+/** A raw WebDriver BiDi command, for what Puppeteer does not expose. */
+interface BidiSession {
+  send(method: string, params: object): Promise<{ result: unknown }>;
+}
+
+function bidiSession(page: Page): BidiSession {
+  const frame = page.mainFrame() as unknown as {
+    browsingContext: { userContext: { browser: { session: BidiSession } } };
+  };
+  return frame.browsingContext.userContext.browser.session;
+}
+
+/** A key as the browser window receives it: KeyboardEvent `key`, `code` and `keyCode`. */
+export interface BrowserKey {
+  key: string;
+  code: string;
+  keyCode: number;
+}
+
+export const ALT: BrowserKey = { key: 'Alt', code: 'AltLeft', keyCode: 18 };
+export const SHIFT: BrowserKey = { key: 'Shift', code: 'ShiftLeft', keyCode: 16 };
+
+/**
+ * Presses a key combination in the browser window showing `page`, the way
+ * the keyboard does, so that Firefox's own shortcut handling sees it: an
+ * extension's `commands` shortcut is a <key> element of the browser window,
+ * which key events synthesized inside the page (Puppeteer's keyboard, BiDi's
+ * input.performActions) never reach. BiDi refuses input actions for the
+ * browser window itself ("does not support browsing contexts in privileged
+ * (chrome) scope"), but with --remote-allow-system-access it evaluates
+ * scripts there; the keys are sent with a TextInputProcessor on that window,
+ * which dispatches them as native key events to the focused element (the
+ * selected tab's <browser>), the way a key press from the OS goes.
+ */
+export async function pressInBrowserWindow(page: Page, keys: BrowserKey[]): Promise<void> {
+  await page.bringToFront();
+  const session = bidiSession(page);
+  const { result } = (await session.send('browsingContext.getTree', { 'moz:scope': 'chrome' })) as {
+    result: { contexts: Array<{ context: string; url: string }> };
+  };
+  const window = result.contexts.find((context) => context.url === 'chrome://browser/content/browser.xhtml');
+  if (!window) throw new Error('no browser window found');
+  const expression = `(() => {
+    const keys = ${JSON.stringify(keys)};
+    const tip = Cc['@mozilla.org/text-input-processor;1'].createInstance(Ci.nsITextInputProcessor);
+    if (!tip.beginInputTransactionForTests(window)) return 'no input transaction';
+    const event = (key) => new KeyboardEvent('', key);
+    for (const key of keys) tip.keydown(event(key));
+    for (const key of [...keys].reverse()) tip.keyup(event(key));
+    return 'sent';
+  })()`;
+  const { result: evaluated } = (await session.send('script.evaluate', {
+    expression,
+    target: { context: window.context },
+    awaitPromise: false,
+  })) as { result: { type: string; result?: { value?: unknown }; exceptionDetails?: { text?: string } } };
+  if (evaluated.type !== 'success' || evaluated.result?.value !== 'sent') {
+    throw new Error(`keys not sent to the browser window: ${JSON.stringify(evaluated)}`);
+  }
 }

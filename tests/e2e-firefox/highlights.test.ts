@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { serveDirectory } from '../../scripts/static-server.mjs';
 import { demoArticleProblems, paintedInsideSkipZones } from '../e2e/highlights';
 import {
+  closeExtensionPage,
   type ErrorLog,
   type Firefox,
   launchFirefox,
@@ -53,6 +54,25 @@ test('the error log sees a page error (so "no errors" below means something)', a
   } finally {
     await server.close();
   }
+});
+
+test('the error log sees an extension page’s errors, which BiDi does not report', async () => {
+  const errors: ErrorLog = { messages: [] };
+  const options = await openExtensionPage(firefox, 'options.html', errors);
+  await options.evaluate(() => {
+    console.error('probe console error');
+    setTimeout(() => {
+      throw new Error('probe uncaught error');
+    });
+    void Promise.reject(new Error('probe rejection'));
+  });
+  await new Promise((settle) => setTimeout(settle, 200));
+  await closeExtensionPage(options, errors);
+  expect(errors.messages).toEqual([
+    '/options.html: console error probe console error',
+    expect.stringMatching(/^\/options\.html: (uncaught|unhandled rejection) .*probe/),
+    expect.stringMatching(/^\/options\.html: (uncaught|unhandled rejection) .*probe/),
+  ]);
 });
 
 test('us-rwanda-talks.html: known names highlighted, the DOM untouched', async () => {
@@ -167,7 +187,7 @@ test('a page with a strict Content-Security-Policy still gets styled highlights'
       (colour) => colour === 'rgba(0, 255, 0, 0.22)',
       'the picked colour under the policy',
     );
-    await options.close();
+    await closeExtensionPage(options, errors);
     expect(errors.messages).toEqual([]);
     await page.close();
   } finally {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { serveDirectory } from '../../scripts/static-server.mjs';
 import {
   type ErrorLog,
+  extensionPageErrors,
   type Firefox,
   launchFirefox,
   newProfileDir,
@@ -127,6 +128,7 @@ test('a colour change shows at once; a kind turned off stays off after a restart
     'countries to be cleared from the open article',
   );
   expect(await paintedNames(article)).toEqual(['crossread-organization', 'crossread-person']);
+  await extensionPageErrors(options, errors);
   expect(errors.messages).toEqual([]);
   await stop(firefox);
 
@@ -157,6 +159,7 @@ test('a colour change shows at once; a kind turned off stays off after a restart
     'countries to be highlighted again',
   );
   expect(await headlineColour(article)).toBe('rgba(255, 0, 0, 0.22)');
+  await extensionPageErrors(reopened, errors);
   expect(errors.messages).toEqual([]);
   await stop(firefox);
 });
