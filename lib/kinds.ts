@@ -1,11 +1,10 @@
-const KIND_LABELS: Record<string, string> = {
-  country: 'Country',
-  person: 'Person',
-  organization: 'Organisation',
-  deal: 'Deal',
-};
-
-/** Human label for an entity kind; kinds a dataset invents are shown capitalised. */
+/**
+ * A kind's name for display when nothing better is known: a kind a dataset
+ * invents ("law", "court-case") is shown as the dataset spells it,
+ * capitalised, with hyphens as spaces. Kinds Crossread knows have translated
+ * names (components/kinds.ts).
+ */
 export function kindLabel(kind: string): string {
-  return KIND_LABELS[kind] ?? kind.charAt(0).toUpperCase() + kind.slice(1);
+  const words = kind.replaceAll('-', ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }

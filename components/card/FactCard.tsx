@@ -1,8 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import type { ClaimVersionView, ClaimView, EntityCard, OutletRef } from '../../lib/card/entity-card';
 import { t } from '../i18n';
+import { kindName } from '../kinds';
 import { FactList } from './FactList';
-import { formatPartialDate, kindName } from './format';
+import { formatPartialDate } from './format';
 
 /** What the card shows: the entity's card once it has arrived, or why it has not. */
 export type CardState =

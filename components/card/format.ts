@@ -22,22 +22,6 @@ export function formatPartialDate(value: string, locale: string): string {
   }
 }
 
-/** The label of an entity kind; a kind the dataset invented is shown capitalised. */
-export function kindName(kind: string): string {
-  switch (kind) {
-    case 'country':
-      return t('card.kind.country');
-    case 'person':
-      return t('card.kind.person');
-    case 'organization':
-      return t('card.kind.organization');
-    case 'deal':
-      return t('card.kind.deal');
-    default:
-      return kind.charAt(0).toUpperCase() + kind.slice(1).replaceAll('-', ' ');
-  }
-}
-
 export function statusName(status: DealStatus): string {
   switch (status) {
     case 'proposed':

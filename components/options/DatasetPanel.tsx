@@ -2,7 +2,8 @@ import { countEntitiesByKind, type Dataset } from '../../lib/dataset';
 import type { StoredDataset, StoreState } from '../../lib/dataset/store';
 import type { UpdateState } from '../../lib/dataset/updates';
 import { formatNumber, type MessageKey, t } from '../i18n';
-import { formatDate, formatMoment, kindName, sourceLabel } from './format';
+import { kindName } from '../kinds';
+import { formatDate, formatMoment, sourceLabel } from './format';
 
 function DatasetFacts({ entry, testId }: { entry: StoredDataset; testId: string }) {
   const { dataset } = entry;

@@ -11,7 +11,7 @@ import {
   validateSettings,
 } from '../../lib/settings';
 import { t, tElements } from '../i18n';
-import { kindName } from './format';
+import { kindName } from '../kinds';
 
 const RENDERER_LABELS = {
   auto: { title: 'options.settings.renderer.auto', detail: 'options.settings.renderer.autoDetail' },

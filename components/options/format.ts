@@ -1,5 +1,4 @@
 import type { DatasetSource } from '../../lib/dataset/store';
-import { kindLabel } from '../../lib/kinds';
 import { t, uiLanguage } from '../i18n';
 
 /** A calendar date ("2025-05-20", or the date part of a timestamp) in the UI language, never shifted by time zone. */
@@ -32,23 +31,5 @@ export function sourceLabel(source: DatasetSource): string {
       return t('options.source.file', source.fileName);
     case 'url':
       return t('options.source.url', source.url);
-  }
-}
-
-/** An entity kind's name; kinds a dataset invents are shown as the dataset spells them, capitalised. */
-export function kindName(kind: string): string {
-  switch (kind) {
-    case 'country':
-      return t('options.kind.country');
-    case 'person':
-      return t('options.kind.person');
-    case 'organization':
-      return t('options.kind.organization');
-    case 'deal':
-      return t('options.kind.deal');
-    case 'law':
-      return t('options.kind.law');
-    default:
-      return kindLabel(kind);
   }
 }
