@@ -1,16 +1,13 @@
+import { clickWord, openDemo } from './demo-page';
 import { expect, test } from './fixtures';
-import { centreOf } from './highlights';
 
 // The browser's UI language picks the extension's: Chromium started in French shows the card in French.
 test.use({ extensionSetup: { grantHostPermissions: [], args: ['--lang=fr'] } });
 
 test('in a French browser the card speaks French, dates included', async ({ context, demoOrigin, errors }) => {
   const page = await context.newPage();
-  await page.goto(`${demoOrigin}/us-rwanda-talks.html`);
-  await expect.poll(() => page.evaluate(() => CSS.highlights.has('crossread-country'))).toBe(true);
-  await expect(page.locator('crossread-ui')).toHaveCount(1);
-  const point = await centreOf(page, 'article h1', 'Rwanda');
-  await page.mouse.click(point.x, point.y);
+  await openDemo(page, demoOrigin);
+  await clickWord(page, 'article h1', 'Rwanda');
   const card = page.getByRole('dialog', { name: 'Rwanda' });
   await expect(card).toBeVisible();
   await expect(card.getByText('Pays', { exact: true }).first()).toBeVisible();

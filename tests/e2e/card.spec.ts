@@ -1,24 +1,12 @@
 import type { Page, Worker } from '@playwright/test';
 import type { WxtBrowser } from 'wxt/browser';
+import { clickWord, openDemo } from './demo-page';
 import { expect, test } from './fixtures';
 import { centreOf } from './highlights';
 
 declare const chrome: WxtBrowser;
 
 const ARTICLE = 'us-rwanda-talks.html';
-
-async function openDemo(page: Page, demoOrigin: string, path = ARTICLE): Promise<void> {
-  await page.goto(`${demoOrigin}/${path}`);
-  await expect.poll(() => page.evaluate(() => CSS.highlights.has('crossread-country'))).toBe(true);
-  // The card UI mounts once the first scan is done.
-  await expect(page.locator('crossread-ui')).toHaveCount(1);
-}
-
-async function clickWord(page: Page, selector: string, word: string): Promise<void> {
-  await page.locator(selector).first().scrollIntoViewIfNeeded();
-  const point = await centreOf(page, selector, word);
-  await page.mouse.click(point.x, point.y);
-}
 
 /** Sends what the keyboard shortcut sends (the background relays the command to the active tab). */
 async function pressShortcut(serviceWorker: Worker, direction: 'next' | 'previous'): Promise<void> {

@@ -1,5 +1,5 @@
+import { clickWord, openDemo } from './demo-page';
 import { expect, test } from './fixtures';
-import { centreOf } from './highlights';
 
 // The README's screenshot is made by this test from the real build, so it
 // always shows what the extension does today. `npm run screenshot` refreshes
@@ -28,11 +28,8 @@ for (const scheme of ['light', 'dark'] as const) {
     const page = await context.newPage();
     await page.setViewportSize({ width: 1100, height: 760 });
     await page.emulateMedia({ colorScheme: scheme });
-    await page.goto(`${demoOrigin}/us-rwanda-talks.html`);
-    await expect.poll(() => page.evaluate(() => CSS.highlights.has('crossread-country'))).toBe(true);
-    await expect(page.locator('crossread-ui')).toHaveCount(1);
-    const point = await centreOf(page, 'article h1', 'Rwanda');
-    await page.mouse.click(point.x, point.y);
+    await openDemo(page, demoOrigin);
+    await clickWord(page, 'article h1', 'Rwanda');
     const card = page.getByRole('dialog', { name: 'Rwanda' });
     await expect(card.locator('[data-claim-id]').first()).toBeVisible();
     // The card's body scrolls: show the last facts and the start of the outlets' versions.
