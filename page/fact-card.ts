@@ -89,9 +89,12 @@ export class FactCardController {
 
   /** Scrolls to the first mention of `entityId` and opens its card (from the popup). */
   reveal(entityId: string): boolean {
-    const first = this.options.page.mentions().find((mention) => mention.entityId === entityId);
+    const { page } = this.options;
+    const mentions = page.mentions().filter((mention) => mention.entityId === entityId);
+    // The first one the reader can see: a name in a collapsed menu has no box to scroll to or open beside.
+    const first = mentions.find((mention) => page.boxesOf(mention).length > 0) ?? mentions[0];
     if (!first) return false;
-    scrollIntoView(this.options.page, first);
+    scrollIntoView(page, first);
     this.open(first, true);
     return true;
   }
@@ -101,8 +104,9 @@ export class FactCardController {
     const mentions = this.options.page.mentions();
     if (mentions.length === 0) return false;
     const current = this.currentMention();
+    const rendered = (mention: PageMention) => this.options.page.boxesOf(mention).length > 0;
     const target = current
-      ? neighbour(mentions, current, direction, () => true)
+      ? neighbour(mentions, current, direction, rendered)
       : firstFromViewport(this.options.page, mentions, direction);
     if (!target) return false;
     scrollIntoView(this.options.page, target);
@@ -218,7 +222,7 @@ export class FactCardController {
       this.options.page.mentions(),
       shown.mention,
       direction,
-      (mention) => mention.entityId === shown.entityId,
+      (mention) => mention.entityId === shown.entityId && this.options.page.boxesOf(mention).length > 0,
     );
     if (!target || target === shown.mention) return;
     scrollIntoView(this.options.page, target);
@@ -302,19 +306,26 @@ function scrollIntoView(page: CardPage, mention: PageMention): void {
   element.scrollIntoView({ block: 'center', inline: 'nearest', behavior: reduced ? 'auto' : 'instant' });
 }
 
-/** The mention after (or before) `from` among those `accept`s, wrapping around; the first (or last) when `from` is null. */
+/**
+ * The mention after (or before) `from` that `accept`s, wrapping around; from
+ * the start (or end) when `from` is not among them. Candidates are tested one
+ * by one from there, so a costly test (is it on screen?) runs only as far as needed.
+ */
 function neighbour(
   mentions: readonly PageMention[],
   from: PageMention | null,
   direction: 'next' | 'previous',
   accept: (mention: PageMention) => boolean,
 ): PageMention | null {
-  const candidates = mentions.filter(accept);
-  if (candidates.length === 0) return null;
-  const at = from ? candidates.indexOf(from) : -1;
-  if (at < 0) return direction === 'next' ? (candidates[0] ?? null) : (candidates[candidates.length - 1] ?? null);
+  const count = mentions.length;
   const step = direction === 'next' ? 1 : -1;
-  return candidates[(at + step + candidates.length) % candidates.length] ?? null;
+  const at = from ? mentions.indexOf(from) : -1;
+  const first = at >= 0 ? at + step : direction === 'next' ? 0 : count - 1;
+  for (let tried = 0; tried < count; tried++) {
+    const candidate = mentions[(((first + tried * step) % count) + count) % count] as PageMention;
+    if (candidate !== from && accept(candidate)) return candidate;
+  }
+  return null;
 }
 
 /**
