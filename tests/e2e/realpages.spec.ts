@@ -1,4 +1,5 @@
 import { REAL_PAGES_DIR } from '../../bench/pages';
+import { clickWord } from './demo-page';
 import { expect, test } from './fixtures';
 import { paintedInsideSkipZones, paintedTexts } from './highlights';
 import { openRealPage, realPages } from './realpages';
@@ -9,7 +10,10 @@ test.describe('real news pages', () => {
   });
 
   for (const file of realPages) {
-    test(`${file}: mentions painted, skip zones and form values untouched, no errors`, async ({ context, errors }) => {
+    test(`${file}: mentions painted, skip zones and form values untouched, the card opens, no errors`, async ({
+      context,
+      errors,
+    }) => {
       const page = await context.newPage();
       await openRealPage(page, file);
 
@@ -32,6 +36,15 @@ test.describe('real news pages', () => {
       });
       await expect.poll(() => paintedTexts(page), { timeout: 1000, intervals: [50] }).toContain('Kigali');
       expect(Date.now() - addedAt).toBeLessThan(1000);
+
+      // The card opens on the page's own styles, beside the name and on screen, and closes.
+      await clickWord(page, '#crossread-probe p', 'Rwanda');
+      const card = page.getByRole('dialog', { name: 'Rwanda' });
+      await expect(card).toBeVisible();
+      await expect(card).toBeInViewport({ ratio: 0.95 });
+      expect(await card.evaluate((element) => getComputedStyle(element).fontSize)).toBe('14px');
+      await page.keyboard.press('Escape');
+      await expect(card).toHaveCount(0);
 
       expect(errors.messages).toEqual([]);
     });
