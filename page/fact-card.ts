@@ -37,7 +37,8 @@ interface Shown {
  * scroll (floating-ui), flips to stay on screen, moves to related entities
  * with a Back history, steps through the entity's mentions, and closes on
  * Escape, a click outside, or its close button. Opened from the keyboard it
- * takes focus, and gives it back where it was when it closes.
+ * takes focus, and gives it back where it was when it closes. Only the
+ * user's own input acts on it (`isTrusted`): events the page fakes do nothing.
  */
 export class FactCardController {
   private shown: Shown | null = null;
@@ -67,6 +68,18 @@ export class FactCardController {
       'pointerdown',
       (event) => {
         if (this.isOpen() && event.isTrusted && !event.composedPath().includes(options.container)) this.close(false);
+      },
+      { capture: true, signal },
+    );
+    // The card's shadow root is open, so the page can reach its buttons and links and click them itself
+    // (`button.click()`, a dispatched click). Only the user's own clicks act: a faked one stops here, in the
+    // capture phase, before it reaches the card's handlers, and follows no link.
+    options.container.addEventListener(
+      'click',
+      (event) => {
+        if (event.isTrusted) return;
+        event.stopImmediatePropagation();
+        event.preventDefault();
       },
       { capture: true, signal },
     );

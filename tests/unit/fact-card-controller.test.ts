@@ -57,6 +57,16 @@ beforeEach(() => {
 });
 afterEach(() => controller.destroy());
 
+/**
+ * A click as the user makes it. happy-dom has no isTrusted (undefined: a page's own event to the
+ * controller), so the test gives its event the flag the browser gives real input.
+ */
+function userClick(element: Element | null | undefined): void {
+  const event = new MouseEvent('click', { bubbles: true, composed: true, cancelable: true });
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  element?.dispatchEvent(event);
+}
+
 const dialogName = () => container.querySelector('[role="dialog"] h2')?.textContent;
 const position = () => container.querySelector('[data-testid="card-position"]')?.textContent;
 
@@ -86,10 +96,10 @@ describe('FactCardController', () => {
     await vi.waitFor(() => expect(dialogName()).toBe('country:a'));
     expect(position()).toBe('Mention 1 of 3 on this page');
     const next = [...container.querySelectorAll('button')].find((button) => button.textContent?.includes('Next'));
-    next?.click();
+    userClick(next);
     expect(controller.currentMention()).toBe(mentions[2]);
     expect(position()).toBe('Mention 2 of 3 on this page');
-    next?.click();
+    userClick(next);
     // The third is hidden: back to the first.
     expect(controller.currentMention()).toBe(mentions[0]);
   });
@@ -105,9 +115,9 @@ describe('FactCardController', () => {
     controller.forgetCards();
     controller.open(mentions[0] as PageMention);
     await vi.waitFor(() => expect(container.querySelector('.card__chip')).not.toBeNull());
-    (container.querySelector('.card__chip') as HTMLButtonElement).click();
+    userClick(container.querySelector('.card__chip'));
     await vi.waitFor(() => expect(dialogName()).toBe('country:b'));
-    (container.querySelector('.card__back') as HTMLButtonElement).click();
+    userClick(container.querySelector('.card__back'));
     await vi.waitFor(() => expect(dialogName()).toBe('country:a'));
     expect(loadCard.mock.calls.map(([id]) => id)).toEqual(['country:a', 'country:a', 'country:b']);
   });
@@ -133,5 +143,21 @@ describe('FactCardController', () => {
     controller.close();
     expect(container.querySelector('[role="dialog"]')).toBeNull();
     expect(document.activeElement).toBe(button);
+  });
+
+  it('ignores clicks the page fakes on its buttons and links (the shadow root is open to the page)', async () => {
+    controller.open(mentions[0] as PageMention);
+    await vi.waitFor(() => expect(dialogName()).toBe('country:a'));
+    const button = (label: string) =>
+      [...container.querySelectorAll('button')].find(
+        (candidate) => candidate.textContent?.includes(label) || candidate.getAttribute('aria-label') === label,
+      );
+    button('Next')?.click();
+    button('Next')?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    expect(controller.currentMention()).toBe(mentions[0]);
+    button('Close')?.click();
+    expect(controller.isOpen()).toBe(true);
+    userClick(button('Close'));
+    expect(controller.isOpen()).toBe(false);
   });
 });
