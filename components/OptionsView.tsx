@@ -7,6 +7,7 @@ import { type Candidate, prepareCandidate, type Schedule } from '../lib/dataset/
 import type { OptionsActionResult } from '../lib/options-messages';
 import type { Settings } from '../lib/settings';
 import { formatNumber, t, tElements } from './i18n';
+import { messageText } from './messages';
 import { DatasetPanel } from './options/DatasetPanel';
 import { formatMegabytes } from './options/format';
 import { PreviewPanel } from './options/PreviewPanel';
@@ -30,8 +31,10 @@ function NoticeBox({ notice }: { notice: Notice }) {
       <p>{notice.text}</p>
       {notice.issues && notice.issues.length > 0 && (
         <ul class="options__issues" data-testid="issues">
-          {notice.issues.map((issue, index) => (
-            <li key={index}>{tElements('common.labelValue', [<code>{issue.path}</code>, issue.message])}</li>
+          {notice.issues.map((issue) => (
+            <li key={`${issue.path}: ${issue.message}`}>
+              {tElements('common.labelValue', [<code key="path">{issue.path}</code>, issue.message])}
+            </li>
           ))}
         </ul>
       )}
@@ -76,7 +79,7 @@ export function OptionsView({ api, initial }: { api: OptionsApi; initial: Option
   const checkUrl = (input: string) => {
     const checked = checkDatasetUrl(input);
     if (!checked.ok) {
-      setNotice({ kind: 'error', text: checked.error });
+      setNotice({ kind: 'error', text: messageText(checked.error) });
       return;
     }
     // Asked before any await: browsers grant permission prompts only inside the user's gesture.
@@ -92,7 +95,7 @@ export function OptionsView({ api, initial }: { api: OptionsApi; initial: Option
         };
       }
       const result = await api.send({ type: 'crossread:dataset-check-url', url: checked.url.href });
-      if (!result.ok) return { kind: 'error', text: result.error, issues: result.issues };
+      if (!result.ok) return { kind: 'error', text: messageText(result.error), issues: result.issues };
       setCandidate(result.candidate);
       return { kind: 'success', text: t('options.notice.urlPassed') };
     });
@@ -117,7 +120,7 @@ export function OptionsView({ api, initial }: { api: OptionsApi; initial: Option
         { type: 'file', fileName: file.name.slice(0, 500) },
         snapshot.store.active.dataset,
       );
-      if (!result.ok) return { kind: 'error', text: result.error, issues: result.issues };
+      if (!result.ok) return { kind: 'error', text: messageText(result.error), issues: result.issues };
       setCandidate(result.candidate);
       return { kind: 'success', text: t('options.notice.filePassed') };
     });
@@ -128,22 +131,24 @@ export function OptionsView({ api, initial }: { api: OptionsApi; initial: Option
     const { dataset, source, validators } = candidate;
     void run(t('options.progress.applying'), async () => {
       const result = await api.send({ type: 'crossread:dataset-apply', dataset, source, validators, allowOlder });
-      if (!result.ok) return { kind: 'error', text: result.error };
+      if (!result.ok) return { kind: 'error', text: messageText(result.error) };
       setCandidate(null);
-      return { kind: 'success', text: result.message };
+      return { kind: 'success', text: messageText(result.message) };
     });
   };
 
   const simple = (progress: string, request: () => Promise<OptionsActionResult>) =>
     run(progress, async () => {
       const result = await request();
-      return result.ok ? { kind: 'success', text: result.message } : { kind: 'error', text: result.error };
+      return result.ok
+        ? { kind: 'success', text: messageText(result.message) }
+        : { kind: 'error', text: messageText(result.error) };
     });
 
   const refreshNow = () =>
     run(t('options.progress.refreshing'), async () => {
       const result = await api.send({ type: 'crossread:dataset-refresh-now' });
-      return { kind: result.outcome === 'failed' ? 'error' : 'success', text: result.message };
+      return { kind: result.outcome === 'failed' ? 'error' : 'success', text: messageText(result.message) };
     });
 
   const saveSettings = async (settings: Settings): Promise<string[]> => {

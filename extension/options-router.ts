@@ -2,6 +2,7 @@ import { type Browser, browser } from 'wxt/browser';
 import type { DatasetUpdater } from '../lib/dataset/updates';
 import { type OptionsRequest, type OptionsResponses, optionsRequestSchema } from '../lib/options-messages';
 import { validateSettings } from '../lib/settings';
+import { message as userMessage } from '../lib/user-message';
 import { syncRefreshAlarm } from './refresh-alarm';
 import { saveSettings } from './settings-store';
 
@@ -46,10 +47,13 @@ async function handle(request: OptionsRequest, updater: DatasetUpdater): Answer<
       await syncRefreshAlarm(result.state.subscription);
       return {
         ok: true,
-        message:
+        message: userMessage(
           request.schedule === 'off'
-            ? 'Scheduled checks are off.'
-            : `The dataset URL will be checked ${request.schedule}.`,
+            ? 'update.scheduleOff'
+            : request.schedule === 'daily'
+              ? 'update.scheduleDaily'
+              : 'update.scheduleWeekly',
+        ),
       };
     }
     case 'crossread:dataset-refresh-now':
@@ -75,7 +79,7 @@ export function createOptionsRouter(updater: DatasetUpdater) {
     if (!parsed.success) return undefined;
     return handle(parsed.data, updater).catch((error: unknown) => ({
       ok: false,
-      error: `Something went wrong in Crossread's background (${error instanceof Error ? error.message : String(error)}). Nothing was changed.`,
+      error: userMessage('update.backgroundFailed', error instanceof Error ? error.message : String(error)),
     }));
   };
 }

@@ -1,6 +1,7 @@
 import { datasetSourceSchema } from './dataset/store';
 import { type CheckResult, type RefreshResult, SCHEDULES } from './dataset/updates';
 import type { Settings } from './settings';
+import type { UserMessage } from './user-message';
 import { builtOnFirstUse, z } from './zod';
 
 /**
@@ -53,4 +54,5 @@ export interface OptionsResponses {
   'crossread:settings-save': { ok: true; settings: Settings } | { ok: false; errors: string[] };
 }
 
-export type OptionsActionResult = { ok: true; message: string } | { ok: false; error: string };
+/** A done or refused action, for the page to put into words (components/messages.ts). */
+export type OptionsActionResult = { ok: true; message: UserMessage } | { ok: false; error: UserMessage };

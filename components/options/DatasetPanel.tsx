@@ -3,6 +3,7 @@ import type { StoredDataset, StoreState } from '../../lib/dataset/store';
 import type { UpdateState } from '../../lib/dataset/updates';
 import { formatNumber, type MessageKey, t } from '../i18n';
 import { kindName } from '../kinds';
+import { messageText } from '../messages';
 import { formatDate, formatMoment, sourceLabel } from './format';
 
 function DatasetFacts({ entry, testId }: { entry: StoredDataset; testId: string }) {
@@ -86,7 +87,7 @@ export function DatasetPanel({ state, updates, busy, onRollback, onRestoreBundle
         <h2 id="active-dataset-heading">{t('options.dataset.activeHeading')}</h2>
         {state.lastError && (
           <p class="options__error" role="alert" data-testid="dataset-error">
-            {state.lastError.message}
+            {state.lastError.messages.map(messageText).join(' ')}
           </p>
         )}
         <DatasetFacts entry={state.active} testId="active-dataset" />
@@ -97,7 +98,7 @@ export function DatasetPanel({ state, updates, busy, onRollback, onRestoreBundle
               <time dateTime={lastCheck.at}>{formatMoment(lastCheck.at)}</time> · {t(OUTCOME_LABELS[lastCheck.outcome])}
               <br />
               <span class={lastCheck.outcome === 'failed' ? 'options__last-error' : undefined}>
-                {lastCheck.message}
+                {messageText(lastCheck.message)}
               </span>
             </dd>
           </dl>

@@ -1,3 +1,4 @@
+import { message, type UserMessage } from '../user-message';
 import { LIMITS } from './limits';
 
 /**
@@ -5,7 +6,8 @@ import { LIMITS } from './limits';
  * trusted. The whole download has a deadline, a body that stops arriving is
  * abandoned, and the body is counted while it streams so a huge (or endless)
  * response is cut off at the size cap instead of filling memory. Every
- * failure comes back as a sentence a reader can act on; nothing throws.
+ * failure comes back as a message a reader can act on (a code and its
+ * parameters, put into words by the page: lib/user-message.ts); nothing throws.
  *
  * Pure apart from the `fetch` it is given (the background passes the real one,
  * tests a stub).
@@ -32,7 +34,7 @@ export interface DownloadOptions {
 export type DownloadResult =
   | { ok: true; notModified: false; text: string; validators: Validators }
   | { ok: true; notModified: true; validators: Validators }
-  | { ok: false; error: string };
+  | { ok: false; error: UserMessage };
 
 export const DOWNLOAD_DEFAULTS = {
   timeoutMs: 30_000,
@@ -41,26 +43,23 @@ export const DOWNLOAD_DEFAULTS = {
 } as const;
 
 /** Checks an address typed by the user: https only, no credentials in it. Returns the URL or a reason. */
-export function checkDatasetUrl(input: string): { ok: true; url: URL } | { ok: false; error: string } {
+export function checkDatasetUrl(input: string): { ok: true; url: URL } | { ok: false; error: UserMessage } {
   const text = input.trim();
-  if (text === '') return { ok: false, error: 'Enter the address of a dataset, starting with https://.' };
+  if (text === '') return { ok: false, error: message('download.urlEmpty') };
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return { ok: false, error: `"${text.slice(0, 200)}" is not a web address. It should start with https://.` };
+    return { ok: false, error: message('download.notUrl', text.slice(0, 200)) };
   }
   if (url.protocol !== 'https:') {
-    return {
-      ok: false,
-      error: `Only secure https:// addresses can be used, so nobody on the network can change the dataset on its way (this one starts with ${url.protocol}//).`,
-    };
+    return { ok: false, error: message('download.notHttps', url.protocol) };
   }
   if (url.username || url.password) {
-    return { ok: false, error: 'The address must not contain a user name or password.' };
+    return { ok: false, error: message('download.urlCredentials') };
   }
   if (text.length > LIMITS.urlLength) {
-    return { ok: false, error: `The address is longer than ${LIMITS.urlLength} characters.` };
+    return { ok: false, error: message('download.urlTooLong', LIMITS.urlLength) };
   }
   url.hash = '';
   return { ok: true, url };
@@ -69,16 +68,6 @@ export function checkDatasetUrl(input: string): { ok: true; url: URL } | { ok: f
 /** The host permission pattern that covers `url`: its scheme and host, any path. */
 export function originPattern(url: URL): string {
   return `${url.protocol}//${url.hostname}/*`;
-}
-
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} kB`;
-}
-
-function duration(ms: number): string {
-  if (ms < 1000) return `${ms} milliseconds`;
-  const value = Math.round(ms / 100) / 10;
-  return `${value} second${value === 1 ? '' : 's'}`;
 }
 
 const STATUS_TEXT: Record<number, string> = {
@@ -94,22 +83,23 @@ const STATUS_TEXT: Record<number, string> = {
   504: 'Gateway Timeout',
 };
 
-function httpError(host: string, status: number): string {
+function httpError(host: string, status: number): UserMessage {
   const label = `${status}${STATUS_TEXT[status] ? ` ${STATUS_TEXT[status]}` : ''}`;
-  if (status === 404 || status === 410) return `${host} answered ${label}: there is no dataset at this address.`;
-  if (status === 401 || status === 403) {
-    return `${host} answered ${label}: it does not let Crossread read this address. Crossread sends no cookies or passwords, so the dataset must be public.`;
-  }
-  if (status === 429) return `${host} answered ${label}: it is asking for fewer requests. Try again later.`;
-  if (status >= 500) return `${host} answered ${label}, a problem on the server's side. Try again later.`;
-  return `${host} answered ${label} instead of sending the dataset.`;
+  if (status === 404 || status === 410) return message('download.httpNotFound', host, label);
+  if (status === 401 || status === 403) return message('download.httpForbidden', host, label);
+  if (status === 429) return message('download.httpTooMany', host, label);
+  if (status >= 500) return message('download.httpServer', host, label);
+  return message('download.httpOther', host, label);
 }
 
-class Stop extends Error {}
+class Stop extends Error {
+  constructor(readonly reason: UserMessage) {
+    super(reason.code);
+  }
+}
 
 /**
- * Fetches `url` and returns its body as text, or a plain-words reason it
- * could not. Never throws.
+ * Fetches `url` and returns its body as text, or the reason it could not. Never throws.
  */
 export async function downloadDataset(url: URL, options: DownloadOptions): Promise<DownloadResult> {
   const timeoutMs = options.timeoutMs ?? DOWNLOAD_DEFAULTS.timeoutMs;
@@ -117,9 +107,9 @@ export async function downloadDataset(url: URL, options: DownloadOptions): Promi
   const maxBytes = options.maxBytes ?? DOWNLOAD_DEFAULTS.maxBytes;
   const host = url.host;
   const controller = new AbortController();
-  let stopReason: string | null = null;
+  let stopReason: UserMessage | null = null;
   // One promise that rejects when the download must stop; everything awaited races against it.
-  let stop: (reason: string) => void = () => undefined;
+  let stop: (reason: UserMessage) => void = () => undefined;
   const stopped = new Promise<never>((_, reject) => {
     stop = (reason) => {
       stopReason ??= reason;
@@ -128,17 +118,11 @@ export async function downloadDataset(url: URL, options: DownloadOptions): Promi
     };
   });
   stopped.catch(() => undefined);
-  const deadline = setTimeout(
-    () => stop(`${host} did not send the whole dataset within ${duration(timeoutMs)}. Try again later.`),
-    timeoutMs,
-  );
+  const deadline = setTimeout(() => stop(message('download.timeout', host, timeoutMs)), timeoutMs);
   let idle: ReturnType<typeof setTimeout> | undefined;
   const armIdle = () => {
     clearTimeout(idle);
-    idle = setTimeout(
-      () => stop(`${host} stopped sending the dataset for ${duration(idleTimeoutMs)}, so the download was abandoned.`),
-      idleTimeoutMs,
-    );
+    idle = setTimeout(() => stop(message('download.idle', host, idleTimeoutMs)), idleTimeoutMs);
   };
 
   const headers: Record<string, string> = { accept: 'application/json' };
@@ -164,10 +148,7 @@ export async function downloadDataset(url: URL, options: DownloadOptions): Promi
     } catch (error) {
       if (error instanceof Stop) throw error;
       const detail = error instanceof Error ? error.message : String(error);
-      return {
-        ok: false,
-        error: `Could not reach ${host} (${detail}). Check the address and that you are online; the active dataset is unchanged.`,
-      };
+      return { ok: false, error: message('download.unreachable', host, detail) };
     }
     const validators: Validators = {
       etag: response.headers.get('etag'),
@@ -179,13 +160,13 @@ export async function downloadDataset(url: URL, options: DownloadOptions): Promi
     }
     if (response.redirected && response.url && !response.url.startsWith('https:')) {
       await response.body?.cancel().catch(() => undefined);
-      return { ok: false, error: `${host} redirected to an address that is not https://, which Crossread refuses.` };
+      return { ok: false, error: message('download.insecureRedirect', host) };
     }
     if (!response.ok) {
       await response.body?.cancel().catch(() => undefined);
       return { ok: false, error: httpError(host, response.status) };
     }
-    const tooLarge = `The dataset at ${host} is larger than ${formatBytes(maxBytes)}, the most Crossread accepts.`;
+    const tooLarge = message('download.tooLarge', host, maxBytes);
     const declared = Number(response.headers.get('content-length'));
     if (Number.isFinite(declared) && declared > maxBytes) {
       await response.body?.cancel().catch(() => undefined);
@@ -194,10 +175,7 @@ export async function downloadDataset(url: URL, options: DownloadOptions): Promi
     const contentType = (response.headers.get('content-type') ?? '').toLowerCase();
     if (contentType.includes('text/html') || contentType.includes('application/xhtml')) {
       await response.body?.cancel().catch(() => undefined);
-      return {
-        ok: false,
-        error: `${host} sent a web page, not a JSON dataset. Check that the address points at the .json file itself (for GitHub, the "Raw" link).`,
-      };
+      return { ok: false, error: message('download.webPage', host) };
     }
 
     const chunks: Uint8Array[] = [];
@@ -220,10 +198,10 @@ export async function downloadDataset(url: URL, options: DownloadOptions): Promi
         reader.cancel().catch(() => undefined);
         if (error instanceof Stop) throw error;
         const detail = error instanceof Error ? error.message : String(error);
-        return { ok: false, error: `The download from ${host} broke off (${detail}). Try again later.` };
+        return { ok: false, error: message('download.brokeOff', host, detail) };
       }
     }
-    if (total === 0) return { ok: false, error: `${host} sent an empty response instead of a dataset.` };
+    if (total === 0) return { ok: false, error: message('download.empty', host) };
     const bytes = new Uint8Array(total);
     let offset = 0;
     for (const chunk of chunks) {
@@ -234,20 +212,17 @@ export async function downloadDataset(url: URL, options: DownloadOptions): Promi
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
-      return { ok: false, error: `${host} sent something that is not UTF-8 text, so it cannot be a JSON dataset.` };
+      return { ok: false, error: message('download.notUtf8', host) };
     }
     if (/^\s*</.test(text)) {
-      return {
-        ok: false,
-        error: `${host} sent a web page or XML, not a JSON dataset. Check that the address points at the .json file itself.`,
-      };
+      return { ok: false, error: message('download.markup', host) };
     }
-    if (text.trim() === '') return { ok: false, error: `${host} sent an empty response instead of a dataset.` };
+    if (text.trim() === '') return { ok: false, error: message('download.empty', host) };
     return { ok: true, notModified: false, text, validators };
   } catch (error) {
-    if (error instanceof Stop) return { ok: false, error: error.message };
+    if (error instanceof Stop) return { ok: false, error: error.reason };
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: `The download from ${host} failed (${detail}).` };
+    return { ok: false, error: message('download.failed', host, detail) };
   } finally {
     clearTimeout(deadline);
     clearTimeout(idle);

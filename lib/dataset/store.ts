@@ -1,4 +1,5 @@
 import { pageIndexData } from '../page-index';
+import { isUserMessage, message, type UserMessage } from '../user-message';
 import { builtOnFirstUse, z } from '../zod';
 import type { Dataset } from './schema';
 import { validateDataset } from './validate';
@@ -56,8 +57,11 @@ export type DatasetSource = z.infer<Schemas['source']>;
 
 export interface StoreError {
   at: string;
-  message: string;
+  /** What went wrong, one message per problem (a failed write; each copy skipped on reading). */
+  messages: UserMessage[];
 }
+
+const MAX_STORED_ERRORS = 10;
 
 interface Pointer {
   active: Location;
@@ -83,11 +87,21 @@ function parsePointer(raw: unknown): Pointer | null {
   if (!LOCATIONS.includes(active) || !(previous === null || LOCATIONS.includes(previous))) return null;
   if (lastError !== null) {
     if (typeof lastError !== 'object' || lastError === undefined || Array.isArray(lastError)) return null;
-    const { at, message } = lastError as Record<string, unknown>;
-    if (!hasOnlyKeys(lastError, ['at', 'message']) || !isShortString(at, 40) || !isShortString(message, 5000)) {
+    const { at, message, messages } = lastError as Record<string, unknown>;
+    // An error recorded before messages had codes (English words): the pointer is good, the old words are dropped.
+    if (hasOnlyKeys(lastError, ['at', 'message']) && isShortString(at, 40) && isShortString(message, 5000)) {
+      return { active: active as Location, previous: previous as Location | null, lastError: null };
+    }
+    if (
+      !hasOnlyKeys(lastError, ['at', 'messages']) ||
+      !isShortString(at, 40) ||
+      !Array.isArray(messages) ||
+      messages.length > MAX_STORED_ERRORS ||
+      !messages.every(isUserMessage)
+    ) {
       return null;
     }
-    return { active: active as Location, previous: previous as Location | null, lastError: { at, message } };
+    return { active: active as Location, previous: previous as Location | null, lastError: { at, messages } };
   }
   return { active: active as Location, previous: previous as Location | null, lastError: null };
 }
@@ -106,7 +120,7 @@ export interface StoreState {
   lastError: StoreError | null;
 }
 
-export type StoreResult = { ok: true; state: StoreState } | { ok: false; error: string; state: StoreState };
+export type StoreResult = { ok: true; state: StoreState } | { ok: false; error: UserMessage; state: StoreState };
 
 const INITIAL_POINTER: Pointer = { active: 'bundled', previous: null, lastError: null };
 
@@ -149,11 +163,10 @@ export class DatasetStore {
    */
   async load(): Promise<StoreState> {
     const pointer = await this.readPointer();
-    const problems: string[] = [];
+    const problems: UserMessage[] = [];
     const active = await this.readLocation(pointer.active, problems);
     const previous = pointer.previous ? await this.readLocation(pointer.previous, problems) : null;
-    const lastError =
-      problems.length > 0 ? { at: this.now().toISOString(), message: problems.join(' ') } : pointer.lastError;
+    const lastError = problems.length > 0 ? { at: this.now().toISOString(), messages: problems } : pointer.lastError;
     if (active) return { active, previous, lastError };
     return { active: previous ?? this.bundledEntry(), previous: null, lastError };
   }
@@ -181,10 +194,7 @@ export class DatasetStore {
         () => this.area.set({ [slotKey(target)]: record, [pageIndexKey(target)]: null }),
       );
     } catch (error) {
-      return this.fail(
-        pointer,
-        `Could not store the new dataset (${errorText(error)}). The active dataset is unchanged.`,
-      );
+      return this.fail(pointer, message('store.writeFailed', errorText(error)));
     }
     return this.switchTo(pointer, { active: target, previous: pointer.active, lastError: null });
   }
@@ -194,7 +204,7 @@ export class DatasetStore {
     const pointer = await this.readPointer();
     const state = await this.load();
     if (!pointer.previous || !state.previous) {
-      return { ok: false, error: 'There is no previous dataset to go back to.', state };
+      return { ok: false, error: message('store.noPrevious'), state };
     }
     return this.switchTo(pointer, { active: pointer.previous, previous: pointer.active, lastError: null });
   }
@@ -210,24 +220,24 @@ export class DatasetStore {
     try {
       await this.area.set({ [STORE_KEYS.pointer]: next });
     } catch (error) {
-      return this.fail(current, `Could not switch datasets (${errorText(error)}). The active dataset is unchanged.`);
+      return this.fail(current, message('store.switchFailed', errorText(error)));
     }
     return { ok: true, state: await this.load() };
   }
 
-  private async fail(pointer: Pointer, message: string): Promise<StoreResult> {
-    const lastError = { at: this.now().toISOString(), message };
+  private async fail(pointer: Pointer, error: UserMessage): Promise<StoreResult> {
+    const lastError = { at: this.now().toISOString(), messages: [error] };
     // Recording the error is best effort: storage may be exactly what is failing.
     await this.area.set({ [STORE_KEYS.pointer]: { ...pointer, lastError } }).catch(() => undefined);
     const state = await this.load();
-    return { ok: false, error: message, state: { ...state, lastError } };
+    return { ok: false, error, state: { ...state, lastError } };
   }
 
   private readPointer(): Promise<Pointer> {
     return readPointer(this.area);
   }
 
-  private async readLocation(location: Location, problems: string[]): Promise<StoredDataset | null> {
+  private async readLocation(location: Location, problems: UserMessage[]): Promise<StoredDataset | null> {
     return location === 'bundled' ? this.bundledEntry() : readSlot(this.area, location, problems);
   }
 
@@ -242,11 +252,11 @@ async function readPointer(area: KeyValueStorage): Promise<Pointer> {
   return parsePointer(stored) ?? INITIAL_POINTER;
 }
 
-async function readSlot(area: KeyValueStorage, slot: SlotName, problems: string[]): Promise<StoredDataset | null> {
+async function readSlot(area: KeyValueStorage, slot: SlotName, problems: UserMessage[]): Promise<StoredDataset | null> {
   const raw = (await area.get([slotKey(slot)]))[slotKey(slot)];
   const record = storeSchemas().slotRecord.safeParse(raw);
   if (!record.success) {
-    problems.push(`The stored copy in slot ${slot} is missing or damaged and was skipped.`);
+    problems.push(message('store.slotDamaged', slot));
     return null;
   }
   // Validation also migrates a dataset stored under an older schema version.
@@ -254,7 +264,7 @@ async function readSlot(area: KeyValueStorage, slot: SlotName, problems: string[
   if (!validation.ok) {
     const first = validation.issues[0];
     problems.push(
-      `The stored dataset in slot ${slot} no longer passes validation (${first ? `${first.path}: ${first.message}` : 'unknown problem'}) and was skipped.`,
+      message('store.slotInvalid', slot, first?.path ?? '(the dataset)', first?.message ?? 'unknown problem'),
     );
     return null;
   }
@@ -290,7 +300,7 @@ export async function readStoredPageIndexData(area: KeyValueStorage, slot: SlotN
  */
 export async function readActiveStoredDataset(area: KeyValueStorage): Promise<StoredDataset | null> {
   const pointer = await readPointer(area);
-  const problems: string[] = [];
+  const problems: UserMessage[] = [];
   for (const location of [pointer.active, pointer.previous]) {
     if (location === null || location === 'bundled') return null;
     const stored = await readSlot(area, location, problems);

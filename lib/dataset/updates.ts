@@ -1,3 +1,4 @@
+import { message, type UserMessage, userMessageSchema } from '../user-message';
 import { z } from '../zod';
 import { type DatasetDiff, diffDatasets } from './diff';
 import { checkDatasetUrl, type DownloadOptions, downloadDataset, type FetchLike, type Validators } from './download';
@@ -11,7 +12,8 @@ import { validateDataset, validateDatasetJson } from './validate';
  * get the text, check it (size, JSON, schema, integrity), compare it with the
  * active dataset, and only then switch through the DatasetStore, which keeps
  * the previous dataset. A failure at any step leaves the active dataset as it
- * was and comes back as plain words (with the dataset's problems by path).
+ * was and comes back as a message (lib/user-message.ts) the page puts into
+ * words, with the dataset's problems by path.
  *
  * Pure: storage, fetch and the permission check are passed in.
  */
@@ -40,7 +42,14 @@ const updateStateSchema = z.strictObject({
       at: z.string().max(40),
       url: z.string().max(2048),
       outcome: z.enum(CHECK_OUTCOMES),
-      message: z.string().max(10_000),
+      // A plain string is a message stored before the codes (English): shown as it was until the next check.
+      message: z.union([
+        userMessageSchema(),
+        z
+          .string()
+          .max(10_000)
+          .transform((text) => message('legacy.text', text)),
+      ]),
     })
     .nullable(),
 });
@@ -64,7 +73,9 @@ export interface Candidate {
   diff: DatasetDiff;
 }
 
-export type CheckResult = { ok: true; candidate: Candidate } | { ok: false; error: string; issues: DatasetIssue[] };
+export type CheckResult =
+  | { ok: true; candidate: Candidate }
+  | { ok: false; error: UserMessage; issues: DatasetIssue[] };
 
 export interface ApplyRequest {
   dataset: unknown;
@@ -74,11 +85,11 @@ export interface ApplyRequest {
   allowOlder: boolean;
 }
 
-export type ActionResult = { ok: true; message: string; state: StoreState } | { ok: false; error: string };
+export type ActionResult = { ok: true; message: UserMessage; state: StoreState } | { ok: false; error: UserMessage };
 
 export interface RefreshResult {
   outcome: CheckOutcome | 'off';
-  message: string;
+  message: UserMessage;
 }
 
 export interface UpdaterDeps {
@@ -92,12 +103,23 @@ export interface UpdaterDeps {
 
 const MAX_LISTED_ISSUES = 20;
 
-/** One sentence for a dataset that failed its checks; the issues are listed beside it. */
-export function invalidDatasetMessage(issues: readonly DatasetIssue[], where: string): string {
+/**
+ * The sentence for a dataset from `source` that failed its checks; the issues are listed beside
+ * it, in English (they are for the dataset's authors). A problem with the file as a whole (not
+ * JSON, empty, too big) is the sentence itself.
+ */
+export function invalidDatasetMessage(issues: readonly DatasetIssue[], source: DatasetSource): UserMessage {
   const first = issues[0];
-  if (issues.length === 1 && first?.path === '(the file)') return `The dataset from ${where} ${first.message}.`;
-  const count = issues.length === 1 ? 'a problem' : `${issues.length} problems`;
-  return `The dataset from ${where} has ${count}, so it cannot be used:`;
+  const fromFile = source.type === 'file';
+  const where = source.type === 'file' ? source.fileName : source.type === 'url' ? source.url : 'Crossread';
+  if (issues.length === 1 && first?.path === '(the file)') {
+    return fromFile
+      ? message('dataset.unreadableFile', where, first.message)
+      : message('dataset.unreadableUrl', where, first.message);
+  }
+  return fromFile
+    ? message('dataset.invalidFile', issues.length, where)
+    : message('dataset.invalidUrl', issues.length, where);
 }
 
 /** Checks dataset JSON text (a file's or a download's) and compares it with the active dataset. */
@@ -107,14 +129,12 @@ export function prepareCandidate(
   active: Dataset,
   validators: Validators | null = null,
 ): CheckResult {
-  const where =
-    source.type === 'file' ? `the file ${source.fileName}` : source.type === 'url' ? source.url : 'Crossread';
   const validation = validateDatasetJson(json);
   if (!validation.ok) {
     const fileLevel = validation.issues.length === 1 && validation.issues[0]?.path === '(the file)';
     return {
       ok: false,
-      error: invalidDatasetMessage(validation.issues, where),
+      error: invalidDatasetMessage(validation.issues, source),
       issues: fileLevel ? [] : validation.issues.slice(0, MAX_LISTED_ISSUES),
     };
   }
@@ -152,7 +172,7 @@ export class DatasetUpdater {
       if (!checked.ok) return { ok: false, error: checked.error, issues: [] };
       const result = await this.download(checked.url, null);
       if (result.ok && result.notModified) {
-        return { ok: false, error: `${checked.url.host} answered "not modified" to a fresh request.`, issues: [] };
+        return { ok: false, error: message('download.notModifiedFresh', checked.url.host), issues: [] };
       }
       const check: CheckResult = result.ok
         ? prepareCandidate(
@@ -165,7 +185,7 @@ export class DatasetUpdater {
       await this.recordCheck(
         checked.url.href,
         check.ok ? 'available' : 'failed',
-        check.ok ? `Version ${check.candidate.dataset.version} is available.` : check.error,
+        check.ok ? message('update.available', check.candidate.dataset.version) : check.error,
       );
       return check;
     });
@@ -179,17 +199,14 @@ export class DatasetUpdater {
         const first = validation.issues[0];
         return {
           ok: false,
-          error: `The dataset did not pass its checks (${first ? `${first.path}: ${first.message}` : 'unknown problem'}). Nothing was changed.`,
+          error: message('dataset.failedChecks', first?.path ?? '(the dataset)', first?.message ?? 'unknown problem'),
         };
       }
       const dataset = validation.dataset;
       const active = (await this.store.load()).active.dataset;
       const diff = diffDatasets(active, dataset);
       if (diff.sameDataset && diff.direction === 'older' && !request.allowOlder) {
-        return {
-          ok: false,
-          error: `Version ${dataset.version} is older than the active version ${active.version}. Confirm that you want the older version to apply it.`,
-        };
+        return { ok: false, error: message('dataset.older', dataset.version, active.version) };
       }
       const result = await this.store.activate(dataset, request.source);
       if (!result.ok) return { ok: false, error: result.error };
@@ -206,11 +223,11 @@ export class DatasetUpdater {
             at: this.now().toISOString(),
             url: request.source.url,
             outcome: 'updated',
-            message: `Version ${dataset.version} applied.`,
+            message: message('update.appliedVersion', dataset.version),
           },
         });
       }
-      return { ok: true, message: `${dataset.title} ${dataset.version} is now active.`, state: result.state };
+      return { ok: true, message: message('update.active', dataset.title, dataset.version), state: result.state };
     });
   }
 
@@ -219,7 +236,7 @@ export class DatasetUpdater {
       const result = await this.store.rollback();
       if (!result.ok) return { ok: false, error: result.error };
       const { dataset } = result.state.active;
-      return { ok: true, message: `Back to ${dataset.title} ${dataset.version}.`, state: result.state };
+      return { ok: true, message: message('update.rolledBack', dataset.title, dataset.version), state: result.state };
     });
   }
 
@@ -227,20 +244,20 @@ export class DatasetUpdater {
     return this.exclusive(async () => {
       const result = await this.store.restoreBundled();
       if (!result.ok) return { ok: false, error: result.error };
-      return { ok: true, message: 'The bundled dataset is active again.', state: result.state };
+      return { ok: true, message: message('update.bundledActive'), state: result.state };
     });
   }
 
   /** Sets how often the subscribed URL is checked. */
-  setSchedule(schedule: Schedule): Promise<{ ok: true; state: UpdateState } | { ok: false; error: string }> {
+  setSchedule(schedule: Schedule): Promise<{ ok: true; state: UpdateState } | { ok: false; error: UserMessage }> {
     return this.exclusive(async () => {
       const state = await this.readState();
       if (!state.subscription) {
-        return { ok: false, error: 'Apply a dataset from a URL first; then it can be checked on a schedule.' };
+        return { ok: false, error: message('update.needsSubscription') };
       }
       const next = { ...state, subscription: { ...state.subscription, schedule } };
       const written = await this.writeState(next);
-      return written ? { ok: true, state: next } : { ok: false, error: 'Could not save the schedule.' };
+      return written ? { ok: true, state: next } : { ok: false, error: message('update.scheduleNotSaved') };
     });
   }
 
@@ -254,25 +271,35 @@ export class DatasetUpdater {
     return this.exclusive(async () => {
       const state = await this.readState();
       const subscription = state.subscription;
-      if (!subscription) return { outcome: 'off', message: 'No dataset URL to check.' };
-      const record = async (outcome: CheckOutcome, message: string): Promise<RefreshResult> => {
-        await this.recordCheck(subscription.url, outcome, message);
-        return { outcome, message };
+      if (!subscription) return { outcome: 'off', message: message('refresh.noUrl') };
+      const record = async (outcome: CheckOutcome, said: UserMessage): Promise<RefreshResult> => {
+        await this.recordCheck(subscription.url, outcome, said);
+        return { outcome, message: said };
       };
       const current = await this.store.load();
       const source = current.active.source;
       if (source.type !== 'url' || source.url !== subscription.url) {
-        return record('skipped', `Not checked: the active dataset did not come from ${subscription.url}.`);
+        return record('skipped', message('refresh.skipped', subscription.url));
       }
       const checked = checkDatasetUrl(subscription.url);
       if (!checked.ok) return record('failed', checked.error);
       const result = await this.download(checked.url, subscription);
       if (!result.ok) return record('failed', result.error);
-      if (result.notModified) return record('unchanged', 'The dataset has not changed since the last check.');
+      if (result.notModified) return record('unchanged', message('refresh.notModified'));
       const check = prepareCandidate(result.text, source, current.active.dataset, result.validators);
       if (!check.ok) {
         const listed = check.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
-        return record('failed', listed ? `${check.error} ${listed}.` : check.error);
+        return record(
+          'failed',
+          listed
+            ? message(
+                'refresh.invalid',
+                check.error.code === 'dataset.invalidUrl' ? check.error.params[0] : check.issues.length,
+                subscription.url,
+                listed,
+              )
+            : check.error,
+        );
       }
       const { diff, dataset } = check.candidate;
       const keepValidators = async () =>
@@ -281,44 +308,35 @@ export class DatasetUpdater {
           subscription: { ...subscription, etag: result.validators.etag, lastModified: result.validators.lastModified },
         });
       if (!diff.sameDataset) {
-        return record(
-          'needs-confirmation',
-          `${subscription.url} now serves a different dataset ("${dataset.title}"). It was not applied; check the address to review it.`,
-        );
+        return record('needs-confirmation', message('refresh.otherDataset', subscription.url, dataset.title));
       }
       if (diff.direction === 'older') {
         return record(
           'needs-confirmation',
-          `${subscription.url} now serves version ${dataset.version}, older than the active ${diff.from.version}. It was not applied; check the address to review it.`,
+          message('refresh.older', subscription.url, dataset.version, diff.from.version),
         );
       }
       if (diff.direction === 'same') {
         await keepValidators();
-        return record('unchanged', `Version ${dataset.version} is still the latest.`);
+        return record('unchanged', message('refresh.latest', dataset.version));
       }
       const applied = await this.store.activate(dataset, source);
       if (!applied.ok) return record('failed', applied.error);
       await keepValidators();
-      return record('updated', `Updated from version ${diff.from.version} to ${dataset.version}.`);
+      return record('updated', message('refresh.updated', diff.from.version, dataset.version));
     });
   }
 
   private async download(url: URL, validators: Validators | null) {
     if (!(await this.deps.hasPermission(url).catch(() => false))) {
-      return {
-        ok: false as const,
-        error: `Crossread does not have permission to read ${url.host}. Check the address again from the settings page and allow access when asked.`,
-      };
+      return { ok: false as const, error: message('download.noPermission', url.host) };
     }
     return downloadDataset(url, { fetch: this.deps.fetch, validators, ...this.deps.download });
   }
 
-  private async recordCheck(url: string, outcome: CheckOutcome, message: string): Promise<void> {
+  private async recordCheck(url: string, outcome: CheckOutcome, said: UserMessage): Promise<void> {
     const state = await this.readState();
-    await this.writeState({
-      ...state,
-      lastCheck: { at: this.now().toISOString(), url, outcome, message: message.slice(0, 10_000) },
-    });
+    await this.writeState({ ...state, lastCheck: { at: this.now().toISOString(), url, outcome, message: said } });
   }
 
   private async writeState(state: UpdateState): Promise<boolean> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkDatasetUrl, downloadDataset, type FetchLike, originPattern } from '../../lib/dataset/download';
+import { inWords } from './message-words';
 
 const url = new URL('https://data.example/datasets/latest.json');
 
@@ -33,7 +34,7 @@ describe('checkDatasetUrl', () => {
     ['https://user:pw@data.example/x.json', /user name or password/],
   ])('refuses %j', (input, message) => {
     const checked = checkDatasetUrl(input);
-    expect(checked.ok ? '' : checked.error).toMatch(message);
+    expect(checked.ok ? '' : inWords(checked.error)).toMatch(message);
   });
 
   it('asks for the origin only', () => {
@@ -48,7 +49,7 @@ describe('downloadDataset', () => {
         headers: { 'content-type': 'application/json', etag: '"v7"', 'last-modified': 'Tue, 03 Jun 2025 10:00:00 GMT' },
       }),
     });
-    expect(result).toEqual({
+    expect(inWords(result)).toEqual({
       ok: true,
       notModified: false,
       text: '{"a":1}',
@@ -92,7 +93,7 @@ describe('downloadDataset', () => {
         throw new TypeError('Failed to fetch');
       },
     });
-    expect(result).toEqual({
+    expect(inWords(result)).toEqual({
       ok: false,
       error:
         'Could not reach data.example (Failed to fetch). Check the address and that you are online; the active dataset is unchanged.',
@@ -101,7 +102,7 @@ describe('downloadDataset', () => {
 
   it('gives up on a server that never answers', async () => {
     const result = await downloadDataset(url, { fetch: () => new Promise(() => undefined), timeoutMs: 50 });
-    expect(result).toEqual({
+    expect(inWords(result)).toEqual({
       ok: false,
       error: 'data.example did not send the whole dataset within 50 milliseconds. Try again later.',
     });
@@ -116,7 +117,7 @@ describe('downloadDataset', () => {
       },
       idleTimeoutMs: 50,
     });
-    expect(result).toEqual({
+    expect(inWords(result)).toEqual({
       ok: false,
       error: 'data.example stopped sending the dataset for 50 milliseconds, so the download was abandoned.',
     });
@@ -135,7 +136,7 @@ describe('downloadDataset', () => {
     });
     const result = await downloadDataset(url, { fetch: respond(trickle), timeoutMs: 120, idleTimeoutMs: 1000 });
     clearInterval(timer);
-    expect(result.ok ? '' : result.error).toMatch(/did not send the whole dataset within 120 milliseconds/);
+    expect(result.ok ? '' : inWords(result.error)).toMatch(/did not send the whole dataset within 120 milliseconds/);
   });
 
   it.each([
@@ -147,7 +148,7 @@ describe('downloadDataset', () => {
   ])('reports HTTP %i in plain words', async (status, message) => {
     const result = await downloadDataset(url, { fetch: respond('{"error":true}', { status }) });
     expect(result.ok).toBe(false);
-    expect(result.ok ? '' : result.error).toMatch(message);
+    expect(result.ok ? '' : inWords(result.error)).toMatch(message);
   });
 
   it('refuses a web page served with status 200', async () => {
@@ -155,17 +156,20 @@ describe('downloadDataset', () => {
     const labelled = await downloadDataset(url, {
       fetch: respond(html, { headers: { 'content-type': 'text/html; charset=utf-8' } }),
     });
-    expect(labelled.ok ? '' : labelled.error).toMatch(/sent a web page, not a JSON dataset/);
+    expect(labelled.ok ? '' : inWords(labelled.error)).toMatch(/sent a web page, not a JSON dataset/);
     const unlabelled = await downloadDataset(url, {
       fetch: respond(`\n  ${html}`, { headers: { 'content-type': 'text/plain' } }),
     });
-    expect(unlabelled.ok ? '' : unlabelled.error).toMatch(/sent a web page or XML, not a JSON dataset/);
+    expect(unlabelled.ok ? '' : inWords(unlabelled.error)).toMatch(/sent a web page or XML, not a JSON dataset/);
   });
 
   it('refuses an empty body', async () => {
     for (const body of [null, '', '  \n ']) {
       const result = await downloadDataset(url, { fetch: respond(body) });
-      expect(result).toEqual({ ok: false, error: 'data.example sent an empty response instead of a dataset.' });
+      expect(inWords(result)).toEqual({
+        ok: false,
+        error: 'data.example sent an empty response instead of a dataset.',
+      });
     }
   });
 
@@ -175,7 +179,7 @@ describe('downloadDataset', () => {
       fetch: respond('x'.repeat(2000), { headers: { 'content-length': '2000' } }),
       maxBytes: 1024,
     });
-    expect(announced).toEqual({ ok: false, error: tooLarge });
+    expect(inWords(announced)).toEqual({ ok: false, error: tooLarge });
     // No length announced, and a body that would never end: counting stops it at the cap.
     let pulls = 0;
     const endless = new ReadableStream<Uint8Array>({
@@ -185,13 +189,13 @@ describe('downloadDataset', () => {
       },
     });
     const streamed = await downloadDataset(url, { fetch: respond(endless), maxBytes: 1024 });
-    expect(streamed).toEqual({ ok: false, error: tooLarge });
+    expect(inWords(streamed)).toEqual({ ok: false, error: tooLarge });
     expect(pulls).toBeLessThan(10);
   });
 
   it('refuses text that is not UTF-8', async () => {
     const result = await downloadDataset(url, { fetch: respond(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])) });
-    expect(result.ok ? '' : result.error).toMatch(/not UTF-8 text/);
+    expect(result.ok ? '' : inWords(result.error)).toMatch(/not UTF-8 text/);
   });
 
   it('refuses a redirect to plain http', async () => {
@@ -199,6 +203,6 @@ describe('downloadDataset', () => {
     Object.defineProperty(response, 'redirected', { value: true });
     Object.defineProperty(response, 'url', { value: 'http://data.example/x.json' });
     const result = await downloadDataset(url, { fetch: async () => response });
-    expect(result.ok ? '' : result.error).toMatch(/redirected to an address that is not https/);
+    expect(result.ok ? '' : inWords(result.error)).toMatch(/redirected to an address that is not https/);
   });
 });

@@ -3,6 +3,7 @@ import type { Dataset } from '../../lib/dataset';
 import { DatasetStore, readActiveLocation, readActiveStoredDataset, STORE_KEYS } from '../../lib/dataset/store';
 import { minimalDataset } from './dataset-fixture';
 import { FakeStorage } from './fake-storage';
+import { inWords } from './message-words';
 
 function datasetVersion(version: string): Dataset {
   return { ...minimalDataset(), version, title: `Dataset ${version}` };
@@ -55,7 +56,7 @@ describe('DatasetStore', () => {
     storage.failWrites = new Error('IO error');
     const result = await store.activate(datasetVersion('2.0.0'), { type: 'file', fileName: 'two.json' });
     expect(result.ok).toBe(false);
-    expect(result.ok ? '' : result.error).toMatch(
+    expect(result.ok ? '' : inWords(result.error)).toMatch(
       /Could not store the new dataset \(IO error\)\. The active dataset is unchanged/,
     );
     expect(result.state.active.dataset.version).toBe('1.0.0');
@@ -81,7 +82,7 @@ describe('DatasetStore', () => {
     expect(result.ok).toBe(false);
     const state = await store.load();
     expect(state.active.dataset.version).toBe('1.0.0');
-    expect(state.lastError?.message).toMatch(/QUOTA_BYTES quota exceeded/);
+    expect(inWords(state.lastError?.messages ?? []).join(' ')).toMatch(/QUOTA_BYTES quota exceeded/);
   });
 
   it('stores a dataset without its page index when the two do not fit together', async () => {
@@ -103,7 +104,7 @@ describe('DatasetStore', () => {
     storage.data.set(STORE_KEYS.slotB, { dataset: '{"broken', source: { type: 'file', fileName: 'two.json' } });
     const state = await store.load();
     expect(state.active.dataset.version).toBe('1.0.0');
-    expect(state.lastError?.message).toMatch(/slot b is missing or damaged/);
+    expect(inWords(state.lastError?.messages ?? []).join(' ')).toMatch(/slot b is missing or damaged/);
   });
 
   it('falls back to the bundled dataset when every stored copy is unusable', async () => {
@@ -112,7 +113,7 @@ describe('DatasetStore', () => {
     record.dataset.entities = [];
     const state = await store.load();
     expect(state.active.location).toBe('bundled');
-    expect(state.lastError?.message).toMatch(
+    expect(inWords(state.lastError?.messages ?? []).join(' ')).toMatch(
       /no longer passes validation \(entities: a dataset needs at least one entity\)/,
     );
   });
@@ -136,7 +137,7 @@ describe('DatasetStore', () => {
 
   it('refuses to roll back when there is nothing to go back to', async () => {
     const result = await store.rollback();
-    expect(result).toMatchObject({ ok: false, error: 'There is no previous dataset to go back to.' });
+    expect(inWords(result)).toMatchObject({ ok: false, error: 'There is no previous dataset to go back to.' });
     expect(result.state.active.location).toBe('bundled');
   });
 
@@ -178,13 +179,18 @@ describe('DatasetStore', () => {
 
   it('ignores a pointer with unknown fields or a malformed error, like any damaged pointer', async () => {
     await store.activate(datasetVersion('1.0.0'), { type: 'file', fileName: 'one.json' });
-    const good = { active: 'a', previous: 'bundled', lastError: { at: '2025-06-01', message: 'x' } };
+    const error = { code: 'store.slotDamaged', params: ['b'] };
+    const good = { active: 'a', previous: 'bundled', lastError: { at: '2025-06-01', messages: [error] } };
     storage.data.set(STORE_KEYS.pointer, good);
     expect((await store.load()).active.location).toBe('a');
     for (const damaged of [
       { ...good, extra: 1 },
+      { ...good, lastError: { at: '2025-06-01', messages: [error], extra: 1 } },
+      { ...good, lastError: { at: 'x'.repeat(41), messages: [error] } },
+      { ...good, lastError: { at: '2025-06-01', messages: [{ code: 'no.such.code', params: [] }] } },
+      { ...good, lastError: { at: '2025-06-01', messages: [{ code: 'store.slotDamaged', params: [] }] } },
+      { ...good, lastError: { at: '2025-06-01', messages: 'x' } },
       { ...good, lastError: { at: '2025-06-01', message: 'x', extra: 1 } },
-      { ...good, lastError: { at: 'x'.repeat(41), message: 'x' } },
       { ...good, lastError: undefined },
       { active: 'a', lastError: null },
       [good],
@@ -193,6 +199,15 @@ describe('DatasetStore', () => {
       expect((await store.load()).active.location).toBe('bundled');
       expect(await store.activeLocation()).toBe('bundled');
     }
+  });
+
+  it('keeps a pointer whose error was stored in words by an older Crossread, dropping the words', async () => {
+    await store.activate(datasetVersion('1.0.0'), { type: 'file', fileName: 'one.json' });
+    const legacy = { at: '2025-06-01', message: 'Could not switch datasets (IO error).' };
+    storage.data.set(STORE_KEYS.pointer, { active: 'a', previous: 'bundled', lastError: legacy });
+    const state = await store.load();
+    expect(state.active.location).toBe('a');
+    expect(state.lastError).toBeNull();
   });
 });
 

@@ -5,6 +5,7 @@ import { DatasetStore, STORE_KEYS } from '../../lib/dataset/store';
 import { DatasetUpdater, UPDATES_KEY, type UpdaterDeps } from '../../lib/dataset/updates';
 import { minimalDataset } from './dataset-fixture';
 import { FakeStorage } from './fake-storage';
+import { inWords } from './message-words';
 
 const URL_A = 'https://data.example/crossread.json';
 
@@ -99,9 +100,9 @@ describe('DatasetUpdater', () => {
   async function subscribeTo(dataset: Dataset, etag = '"v1"') {
     server.routes.set(URL_A, { body: JSON.stringify(dataset), headers: { etag } });
     const check = await updater.checkUrl(URL_A);
-    if (!check.ok) throw new Error(check.error);
+    if (!check.ok) throw new Error(inWords(check.error));
     const applied = await updater.apply({ ...check.candidate, allowOlder: false });
-    if (!applied.ok) throw new Error(applied.error);
+    if (!applied.ok) throw new Error(inWords(applied.error));
   }
 
   describe('a check from a URL', () => {
@@ -169,7 +170,7 @@ describe('DatasetUpdater', () => {
       const check = await updater.checkUrl(URL_A);
       expect(check.ok).toBe(false);
       if (check.ok) return;
-      expect(check.error).toMatch(message);
+      expect(inWords(check.error)).toMatch(message);
       expect(await activeVersion()).toBe('1.2.0');
       expect((await store.load()).previous).toBeNull();
       expect((await updater.readState()).lastCheck).toEqual({
@@ -190,7 +191,7 @@ describe('DatasetUpdater', () => {
 
     it('refuses an address that is not https before any request', async () => {
       const check = await updater.checkUrl('http://data.example/crossread.json');
-      expect(check.ok ? '' : check.error).toMatch(/Only secure https:\/\/ addresses/);
+      expect(check.ok ? '' : inWords(check.error)).toMatch(/Only secure https:\/\/ addresses/);
       expect(server.requests).toEqual([]);
     });
   });
@@ -202,9 +203,9 @@ describe('DatasetUpdater', () => {
         headers: { etag: '"abc"', 'last-modified': 'Mon, 02 Jun 2025 07:00:00 GMT' },
       });
       const check = await updater.checkUrl(URL_A);
-      if (!check.ok) throw new Error(check.error);
+      if (!check.ok) throw new Error(inWords(check.error));
       const applied = await updater.apply({ ...check.candidate, allowOlder: false });
-      expect(applied).toMatchObject({ ok: true, message: 'Test dataset 1.3.0 1.3.0 is now active.' });
+      expect(inWords(applied)).toMatchObject({ ok: true, message: 'Test dataset 1.3.0 1.3.0 is now active.' });
       const state = await store.load();
       expect(state.active).toMatchObject({ dataset: { version: '1.3.0' }, source: { type: 'url', url: URL_A } });
       expect(state.previous).toMatchObject({ location: 'bundled' });
@@ -223,7 +224,7 @@ describe('DatasetUpdater', () => {
         validators: null,
         allowOlder: false,
       });
-      expect(applied).toEqual({
+      expect(inWords(applied)).toEqual({
         ok: false,
         error:
           'The dataset did not pass its checks (entities[0].aliases: needs at least one alias). Nothing was changed.',
@@ -234,7 +235,7 @@ describe('DatasetUpdater', () => {
     it('refuses an older version of the active dataset unless the user confirmed it', async () => {
       const request = { dataset: older, source: { type: 'file', fileName: 'old.json' } as const, validators: null };
       const refused = await updater.apply({ ...request, allowOlder: false });
-      expect(refused).toEqual({
+      expect(inWords(refused)).toEqual({
         ok: false,
         error:
           'Version 1.0.0 is older than the active version 1.2.0. Confirm that you want the older version to apply it.',
@@ -253,7 +254,7 @@ describe('DatasetUpdater', () => {
         validators: null,
         allowOlder: false,
       });
-      expect(applied).toEqual({
+      expect(inWords(applied)).toEqual({
         ok: false,
         error: 'Could not store the new dataset (QUOTA_BYTES quota exceeded). The active dataset is unchanged.',
       });
@@ -264,22 +265,28 @@ describe('DatasetUpdater', () => {
     it('rolls back to the previous dataset, and restores the bundled one', async () => {
       await subscribeTo(newer);
       expect(await activeVersion()).toBe('1.3.0');
-      expect(await updater.rollback()).toMatchObject({ ok: true, message: 'Back to Test dataset 1.2.0 1.2.0.' });
+      expect(inWords(await updater.rollback())).toMatchObject({
+        ok: true,
+        message: 'Back to Test dataset 1.2.0 1.2.0.',
+      });
       expect((await store.load()).active.location).toBe('bundled');
-      expect(await updater.rollback()).toMatchObject({ ok: true });
+      expect(inWords(await updater.rollback())).toMatchObject({ ok: true });
       expect(await activeVersion()).toBe('1.3.0');
-      expect(await updater.restoreBundled()).toMatchObject({ ok: true });
+      expect(inWords(await updater.restoreBundled())).toMatchObject({ ok: true });
       expect((await store.load()).active.location).toBe('bundled');
     });
 
     it('has nothing to roll back to at first', async () => {
-      expect(await updater.rollback()).toEqual({ ok: false, error: 'There is no previous dataset to go back to.' });
+      expect(inWords(await updater.rollback())).toEqual({
+        ok: false,
+        error: 'There is no previous dataset to go back to.',
+      });
     });
   });
 
   describe('the scheduled refresh', () => {
     it('does nothing without a subscription', async () => {
-      expect(await updater.refresh()).toEqual({ outcome: 'off', message: 'No dataset URL to check.' });
+      expect(inWords(await updater.refresh())).toEqual({ outcome: 'off', message: 'No dataset URL to check.' });
       expect(server.requests).toEqual([]);
     });
 
@@ -289,10 +296,10 @@ describe('DatasetUpdater', () => {
         headers: { etag: '"v1"', 'last-modified': 'Mon, 02 Jun 2025 07:00:00 GMT' },
       });
       const check = await updater.checkUrl(URL_A);
-      if (!check.ok) throw new Error(check.error);
+      if (!check.ok) throw new Error(inWords(check.error));
       await updater.apply({ ...check.candidate, allowOlder: false });
       server.routes.set(URL_A, { status: 304 });
-      expect(await updater.refresh()).toEqual({
+      expect(inWords(await updater.refresh())).toEqual({
         outcome: 'unchanged',
         message: 'The dataset has not changed since the last check.',
       });
@@ -307,7 +314,10 @@ describe('DatasetUpdater', () => {
       await subscribeTo(bundled);
       const newest = version('2.0.0');
       server.routes.set(URL_A, { body: JSON.stringify(newest), headers: { etag: '"v2"' } });
-      expect(await updater.refresh()).toEqual({ outcome: 'updated', message: 'Updated from version 1.2.0 to 2.0.0.' });
+      expect(inWords(await updater.refresh())).toEqual({
+        outcome: 'updated',
+        message: 'Updated from version 1.2.0 to 2.0.0.',
+      });
       expect(await activeVersion()).toBe('2.0.0');
       expect((await store.load()).previous?.dataset.version).toBe('1.2.0');
       expect((await updater.readState()).subscription?.etag).toBe('"v2"');
@@ -316,19 +326,19 @@ describe('DatasetUpdater', () => {
     it('never replaces the dataset with an invalid one, a failed download or an older version', async () => {
       await subscribeTo(newer);
       server.routes.set(URL_A, { body: JSON.stringify(schemaInvalid) });
-      expect(await updater.refresh()).toMatchObject({
+      expect(inWords(await updater.refresh())).toMatchObject({
         outcome: 'failed',
         message: `The dataset from ${URL_A} has a problem, so it cannot be used: entities[0].aliases: needs at least one alias.`,
       });
       server.routes.set(URL_A, { status: 500 });
-      expect(await updater.refresh()).toMatchObject({ outcome: 'failed' });
+      expect(inWords(await updater.refresh())).toMatchObject({ outcome: 'failed' });
       server.routes.set(URL_A, { body: JSON.stringify(older) });
-      expect(await updater.refresh()).toEqual({
+      expect(inWords(await updater.refresh())).toEqual({
         outcome: 'needs-confirmation',
         message: `${URL_A} now serves version 1.0.0, older than the active 1.3.0. It was not applied; check the address to review it.`,
       });
       server.routes.set(URL_A, { body: JSON.stringify({ ...newer, id: 'another-dataset', version: '9.0.0' }) });
-      expect(await updater.refresh()).toMatchObject({ outcome: 'needs-confirmation' });
+      expect(inWords(await updater.refresh())).toMatchObject({ outcome: 'needs-confirmation' });
       expect(await activeVersion()).toBe('1.3.0');
       expect((await updater.readState()).lastCheck).toMatchObject({ outcome: 'needs-confirmation' });
     });
@@ -336,7 +346,10 @@ describe('DatasetUpdater', () => {
     it('leaves the same version alone', async () => {
       await subscribeTo(newer);
       server.routes.set(URL_A, { body: JSON.stringify(newer), headers: { etag: '"v1b"' } });
-      expect(await updater.refresh()).toEqual({ outcome: 'unchanged', message: 'Version 1.3.0 is still the latest.' });
+      expect(inWords(await updater.refresh())).toEqual({
+        outcome: 'unchanged',
+        message: 'Version 1.3.0 is still the latest.',
+      });
       expect((await store.load()).previous?.location).toBe('bundled');
       expect((await updater.readState()).subscription?.etag).toBe('"v1b"');
     });
@@ -345,7 +358,7 @@ describe('DatasetUpdater', () => {
       await subscribeTo(newer);
       await updater.restoreBundled();
       server.routes.set(URL_A, { body: JSON.stringify(version('5.0.0')) });
-      expect(await updater.refresh()).toMatchObject({ outcome: 'skipped' });
+      expect(inWords(await updater.refresh())).toMatchObject({ outcome: 'skipped' });
       expect((await store.load()).active.location).toBe('bundled');
     });
 
@@ -353,7 +366,7 @@ describe('DatasetUpdater', () => {
       await subscribeTo(newer);
       const requestsBefore = server.requests.length;
       permitted = false;
-      expect(await updater.refresh()).toMatchObject({
+      expect(inWords(await updater.refresh())).toMatchObject({
         outcome: 'failed',
         message: expect.stringMatching(/permission/),
       });
@@ -361,9 +374,9 @@ describe('DatasetUpdater', () => {
     });
 
     it('stores the schedule only with a subscription', async () => {
-      expect(await updater.setSchedule('daily')).toMatchObject({ ok: false });
+      expect(inWords(await updater.setSchedule('daily'))).toMatchObject({ ok: false });
       await subscribeTo(newer);
-      expect(await updater.setSchedule('weekly')).toMatchObject({
+      expect(inWords(await updater.setSchedule('weekly'))).toMatchObject({
         ok: true,
         state: { subscription: { schedule: 'weekly' } },
       });
@@ -378,7 +391,7 @@ describe('DatasetUpdater', () => {
       const [refreshed, rolledBack] = await Promise.all([updater.refresh(), updater.rollback()]);
       expect(refreshed.outcome).toBe('updated');
       // The rollback ran after the refresh, so it went back to the version the refresh replaced.
-      expect(rolledBack).toMatchObject({ ok: true, message: 'Back to Test dataset 1.2.0 1.2.0.' });
+      expect(inWords(rolledBack)).toMatchObject({ ok: true, message: 'Back to Test dataset 1.2.0 1.2.0.' });
     });
   });
 
@@ -386,5 +399,20 @@ describe('DatasetUpdater', () => {
     storage.data.set(UPDATES_KEY, { subscription: 'garbage' });
     expect(await updater.readState()).toEqual({ subscription: null, lastCheck: null });
     expect(storage.data.has(STORE_KEYS.pointer)).toBe(false);
+  });
+
+  it('reads a last check stored in words by an older Crossread as that text, and refuses an unknown code', async () => {
+    const subscription = { url: URL_A, schedule: 'daily', etag: null, lastModified: null };
+    const lastCheck = { at: '2025-06-01T00:00:00.000Z', url: URL_A, outcome: 'unchanged' };
+    storage.data.set(UPDATES_KEY, {
+      subscription,
+      lastCheck: { ...lastCheck, message: 'Version 1.2.0 is still the latest.' },
+    });
+    expect(await updater.readState()).toEqual({
+      subscription,
+      lastCheck: { ...lastCheck, message: { code: 'legacy.text', params: ['Version 1.2.0 is still the latest.'] } },
+    });
+    storage.data.set(UPDATES_KEY, { subscription, lastCheck: { ...lastCheck, message: { code: 'nope', params: [] } } });
+    expect(await updater.readState()).toEqual({ subscription: null, lastCheck: null });
   });
 });

@@ -30,6 +30,7 @@ import { DatasetStore, readActiveStoredDataset } from '../../lib/dataset/store';
 import { DatasetUpdater } from '../../lib/dataset/updates';
 import { defaultSettings, type Settings, withSiteEnabled } from '../../lib/settings';
 import { minimalDataset } from './dataset-fixture';
+import { inWords } from './message-words';
 
 type Listener = (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: () => void) => unknown;
 
@@ -48,12 +49,12 @@ async function seedStorage(): Promise<Settings> {
   });
   for (let i = 0; i < 2; i++) {
     const check = await updater.checkUrl(DATASET_URL);
-    if (!check.ok) throw new Error(check.error);
+    if (!check.ok) throw new Error(inWords(check.error));
     const applied = await updater.apply({ ...check.candidate, allowOlder: false });
-    if (!applied.ok) throw new Error(applied.error);
+    if (!applied.ok) throw new Error(inWords(applied.error));
   }
   const scheduled = await updater.setSchedule('daily');
-  if (!scheduled.ok) throw new Error(scheduled.error);
+  if (!scheduled.ok) throw new Error(inWords(scheduled.error));
   const settings = withSiteEnabled({ ...defaultSettings(), renderer: 'wrap' }, 'quiet.example', false);
   await saveSettings(settings);
   return settings;

@@ -9,6 +9,7 @@ import { DatasetStore } from '../../lib/dataset/store';
 import { DatasetUpdater } from '../../lib/dataset/updates';
 import { defaultSettings, withSiteEnabled } from '../../lib/settings';
 import { minimalDataset } from './dataset-fixture';
+import { inWords } from './message-words';
 
 const URL_A = 'https://data.example/crossread.json';
 const ownPage = (): Browser.runtime.MessageSender => ({
@@ -114,11 +115,13 @@ describe('options router and refresh alarm', () => {
     expect(applied).toBeUndefined(); // the diff is not part of an apply request: a strict schema refuses extras
     const { dataset, source, validators } = check.candidate;
     expect(
-      await router({ type: 'crossread:dataset-apply', dataset, source, validators, allowOlder: false }, ownPage()),
+      inWords(
+        await router({ type: 'crossread:dataset-apply', dataset, source, validators, allowOlder: false }, ownPage()),
+      ),
     ).toEqual({ ok: true, message: 'Test dataset 2.0.0 is now active.' });
     expect(await browser.alarms.get(REFRESH_ALARM)).toBeUndefined();
 
-    expect(await router({ type: 'crossread:dataset-set-schedule', schedule: 'daily' }, ownPage())).toEqual({
+    expect(inWords(await router({ type: 'crossread:dataset-set-schedule', schedule: 'daily' }, ownPage()))).toEqual({
       ok: true,
       message: 'The dataset URL will be checked daily.',
     });
@@ -132,7 +135,7 @@ describe('options router and refresh alarm', () => {
   it('runs the refresh when the alarm fires, and only for its own alarm', async () => {
     served = { ...minimalDataset(), version: '2.0.0' };
     const check = await updater.checkUrl(URL_A);
-    if (!check.ok) throw new Error(check.error);
+    if (!check.ok) throw new Error(inWords(check.error));
     await updater.apply({ ...check.candidate, allowOlder: false });
     await updater.setSchedule('daily');
     await syncRefreshAlarm((await updater.readState()).subscription);
@@ -145,14 +148,17 @@ describe('options router and refresh alarm', () => {
       persistAcrossSessions: true,
     });
     expect((await updater.readState()).lastCheck?.outcome).toBe('updated'); // still the apply's record
-    expect((await updater.readState()).lastCheck?.message).toBe('Version 2.0.0 applied.');
+    expect((await updater.readState()).lastCheck?.message).toEqual({
+      code: 'update.appliedVersion',
+      params: ['2.0.0'],
+    });
     await fakeBrowser.alarms.onAlarm.trigger({
       name: REFRESH_ALARM,
       scheduledTime: Date.now(),
       periodInMinutes: 1440,
       persistAcrossSessions: true,
     });
-    expect((await updater.readState()).lastCheck).toMatchObject({
+    expect(inWords((await updater.readState()).lastCheck)).toMatchObject({
       outcome: 'updated',
       message: 'Updated from version 2.0.0 to 2.1.0.',
     });
@@ -160,11 +166,11 @@ describe('options router and refresh alarm', () => {
 
   it('answers rollback and restore requests', async () => {
     const router = createOptionsRouter(updater);
-    expect(await router({ type: 'crossread:dataset-rollback' }, ownPage())).toEqual({
+    expect(inWords(await router({ type: 'crossread:dataset-rollback' }, ownPage()))).toEqual({
       ok: false,
       error: 'There is no previous dataset to go back to.',
     });
-    expect(await router({ type: 'crossread:dataset-restore-bundled' }, ownPage())).toEqual({
+    expect(inWords(await router({ type: 'crossread:dataset-restore-bundled' }, ownPage()))).toEqual({
       ok: true,
       message: 'The bundled dataset is active again.',
     });

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OptionsView } from '../../components/OptionsView';
 import type { OptionsApi, OptionsSnapshot } from '../../extension/options-client';
 import type { Dataset } from '../../lib/dataset';
+import { downloadDataset, type FetchLike } from '../../lib/dataset/download';
 import { EMPTY_UPDATE_STATE, prepareCandidate } from '../../lib/dataset/updates';
 import type { OptionsRequest, OptionsResponses } from '../../lib/options-messages';
 import { defaultSettings } from '../../lib/settings';
@@ -36,14 +37,17 @@ function snapshot(): OptionsSnapshot {
   };
 }
 
-/** An OptionsApi that answers a URL check with the newer dataset and records nothing else. */
-function fakeApi(initial: OptionsSnapshot): OptionsApi {
+type CheckAnswer = OptionsResponses['crossread:dataset-check-url'];
+
+/** An OptionsApi that answers a URL check with the newer dataset (or `check`'s answer) and records nothing else. */
+function fakeApi(initial: OptionsSnapshot, check?: (url: string) => Promise<CheckAnswer>): OptionsApi {
   return {
     load: async () => initial,
     watch: () => () => {},
     requestHostPermission: async () => true,
     send: (async (request: OptionsRequest) => {
       if (request.type !== 'crossread:dataset-check-url') throw new Error(`unexpected ${request.type}`);
+      if (check) return check(request.url);
       const active = initial.store.active.dataset;
       return prepareCandidate(JSON.stringify(newerDataset(active)), { type: 'url', url: URL_OF_NEWER }, active);
     }) as <T extends OptionsRequest>(request: T) => Promise<OptionsResponses[T['type']]>,
@@ -68,10 +72,10 @@ async function settle(): Promise<void> {
   }
 }
 
-async function open(): Promise<void> {
+async function open(check?: (url: string) => Promise<CheckAnswer>): Promise<void> {
   const initial = snapshot();
   await act(async () => {
-    render(<OptionsView api={fakeApi(initial)} initial={initial} />, root);
+    render(<OptionsView api={fakeApi(initial, check)} initial={initial} />, root);
   });
   await settle();
 }
@@ -134,5 +138,52 @@ describe('options page strings', () => {
     expect(text('preview')).toMatch(/Toutes les vérifications sont réussies\u00a0: \d+ entités, /);
     expect(text('apply')).toBe('Appliquer la version 1.3.0');
     expect(warn).not.toHaveBeenCalled();
+  });
+
+  describe('errors from the download and the checks, in the UI language', () => {
+    /** The background's answer to a check of a URL that `fetch` serves, from the real download code. */
+    const downloading =
+      (fetch: FetchLike, maxBytes?: number) =>
+      async (url: string): Promise<CheckAnswer> => {
+        const result = await downloadDataset(new URL(url), { fetch, maxBytes });
+        if (!result.ok) return { ok: false, error: result.error, issues: [] };
+        throw new Error('expected the download to fail');
+      };
+    const notFound = downloading(async () => new Response('Not found', { status: 404 }));
+    const tooLarge = downloading(async () => new Response('x'.repeat(6_000_000)), 5 * 1024 * 1024);
+
+    it('in English', async () => {
+      await open(notFound);
+      await checkUrl('https://data.example/missing.json');
+      expect(text('notice')).toContain('data.example answered 404 Not Found: there is no dataset at this address.');
+      await checkUrl('http://data.example/x.json');
+      expect(text('notice')).toContain('Only secure https:// addresses can be used');
+      render(null, root);
+      await open(tooLarge);
+      await checkUrl('https://data.example/big.json');
+      expect(text('notice')).toContain(
+        'The dataset at data.example is larger than 5.0 MB, the most Crossread accepts.',
+      );
+    });
+
+    it('in French, with French numbers and units', async () => {
+      setLocale('fr');
+      await open(notFound);
+      await checkUrl('https://data.example/missing.json');
+      expect(text('notice')).toContain(
+        'data.example a répondu 404 Not Found\u00a0: il n’y a pas de jeu de données à cette adresse.',
+      );
+      expect(text('notice')).toContain('Le jeu de données actif n’a pas changé.');
+      await checkUrl('http://data.example/x.json');
+      expect(text('notice')).toContain('Seules les adresses sécurisées https:// sont acceptées');
+      expect(text('notice')).toContain('(celle-ci commence par http://)');
+      render(null, root);
+      await open(tooLarge);
+      await checkUrl('https://data.example/big.json');
+      expect(text('notice')).toBe(
+        'Le jeu de données de data.example dépasse 5,0\u00a0Mo, le maximum accepté par Crossread.' +
+          'Le jeu de données actif n’a pas changé.',
+      );
+    });
   });
 });
