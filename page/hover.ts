@@ -6,7 +6,9 @@ import type { PageMention } from './scanner';
  * Shows which mention is under the mouse: a stronger highlight and a pointer
  * cursor, so readers can tell a painted name is interactive. Hit-testing runs
  * at most once per animation frame, and again on scroll (the text moves under
- * a still pointer). Everything is removed when `signal` aborts.
+ * a still pointer). Only the user's own pointer counts (`isTrusted`): a page
+ * faking pointer events cannot light up names or make Crossread hit-test.
+ * Everything is removed when `signal` aborts.
  */
 export function trackHoveredMention(
   doc: Document,
@@ -34,7 +36,7 @@ export function trackHoveredMention(
   doc.addEventListener(
     'pointermove',
     (event) => {
-      if (event.pointerType === 'touch') return;
+      if (!event.isTrusted || event.pointerType === 'touch') return;
       pointer = { x: event.clientX, y: event.clientY };
       schedule();
     },
@@ -43,7 +45,8 @@ export function trackHoveredMention(
   doc.addEventListener('scroll', schedule, options);
   doc.documentElement.addEventListener(
     'pointerleave',
-    () => {
+    (event) => {
+      if (!event.isTrusted) return;
       pointer = null;
       schedule();
     },
