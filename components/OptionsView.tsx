@@ -154,7 +154,7 @@ export function OptionsView({ api, initial }: { api: OptionsApi; initial: Option
   const saveSettings = async (settings: Settings): Promise<string[]> => {
     try {
       const result = await api.send({ type: 'crossread:settings-save', settings });
-      return result.ok ? [] : result.errors;
+      return result.ok ? [] : result.errors.map(messageText);
     } catch (error) {
       return [errorText(error)];
     }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PopupApi } from '../extension/popup-client';
 import { defaultSettings, isSiteEnabled, type Settings } from '../lib/settings';
 import { t } from './i18n';
+import { messageText } from './messages';
 import { type MentionsState, type PageAccess, PopupView } from './PopupView';
 
 /** If the tab has not reported its scan this long after being turned on, the popup asks it anyway. */
@@ -99,7 +100,7 @@ export function Popup({ api, locale }: { api: PopupApi; locale?: string }) {
       setSettings(stored.current ?? before);
     };
     api.saveSettings(next).then(
-      (problems) => problems.length > 0 && undo(problems),
+      (problems) => problems.length > 0 && undo(problems.map(messageText)),
       () => undo([t('popup.noBackground')]),
     );
   };

@@ -19,6 +19,11 @@ export function formatDuration(milliseconds: number): string {
   return t('common.unit.seconds', Math.round(milliseconds / 100) / 10);
 }
 
+/** A settings field as validateSettings names it ("sites.denied[0]"); '' is the settings as a whole. */
+function field(path: string): string {
+  return path === '' ? t('common.message.settingsRoot') : path;
+}
+
 type Words = { readonly [C in MessageCode]: (...params: MessageParams[C]) => string };
 
 const WORDS: Words = {
@@ -79,6 +84,21 @@ const WORDS: Words = {
   'store.noPrevious': () => t('common.message.store.noPrevious'),
   'store.slotDamaged': (slot) => t('common.message.store.slotDamaged', slot),
   'store.slotInvalid': (slot, path, diagnostic) => t('common.message.store.slotInvalid', [slot, path, diagnostic]),
+  'settings.missing': (path, expected) => t('common.message.settings.missing', [field(path), expected]),
+  'settings.wrongType': (path, expected) => t('common.message.settings.wrongType', [field(path), expected]),
+  'settings.missingOneOf': (path, values) => t('common.message.settings.missingOneOf', [field(path), values]),
+  'settings.notOneOf': (path, values) => t('common.message.settings.notOneOf', [field(path), values]),
+  'settings.unknownFields': (path, count, fields) =>
+    t('common.message.settings.unknownFields', count, [field(path), formatNumber(count), fields]),
+  'settings.badKindName': (path) => t('common.message.settings.badKindName', field(path)),
+  'settings.badColour': (path) => t('common.message.settings.badColour', field(path)),
+  'settings.badSite': (path, value) => t('common.message.settings.badSite', [field(path), value]),
+  'settings.tooManyKinds': (path, max) => t('common.message.settings.tooManyKinds', [field(path), formatNumber(max)]),
+  'settings.tooManySites': (path, max) => t('common.message.settings.tooManySites', [field(path), formatNumber(max)]),
+  'settings.notWholeNumber': (path) => t('common.message.settings.notWholeNumber', field(path)),
+  'settings.tooSmall': (path, min) => t('common.message.settings.tooSmall', [field(path), formatNumber(min)]),
+  'settings.tooLarge': (path, max) => t('common.message.settings.tooLarge', [field(path), formatNumber(max)]),
+  'settings.other': (path, problem) => t('common.message.settings.other', [field(path), problem]),
 };
 
 /** `message` in words, in the UI language. */

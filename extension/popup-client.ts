@@ -2,6 +2,7 @@ import { type Browser, browser } from 'wxt/browser';
 import { mentionCountReportSchema, type PageMentions, type RevealEntity } from '../lib/messages';
 import type { OptionsRequest, OptionsResponses } from '../lib/options-messages';
 import type { Settings } from '../lib/settings';
+import type { UserMessage } from '../lib/user-message';
 import { requestPageMentions } from './page-mentions-client';
 import { loadSettings, watchSettings } from './settings-store';
 
@@ -21,10 +22,10 @@ export interface PopupApi {
   /** Calls `onChange` with the stored settings whenever they change; returns the unsubscribe. */
   watchSettings(onChange: (settings: Settings) => void): () => void;
   /**
-   * Saves through the background, which checks them (as the options page does); resolves to the problems,
-   * empty when saved, and rejects when the background does not answer.
+   * Saves through the background, which checks them (as the options page does); resolves to the problems
+   * (for the popup to put into words), empty when saved, and rejects when the background does not answer.
    */
-  saveSettings(settings: Settings): Promise<string[]>;
+  saveSettings(settings: Settings): Promise<UserMessage[]>;
   /** Asks the tab to scroll to the entity's first mention and open its card. */
   revealEntity(entityId: string): Promise<void>;
   openOptions(): Promise<void>;

@@ -1,5 +1,6 @@
 import { type Browser, browser } from 'wxt/browser';
 import { parseStoredSettings, SETTINGS_KEY, type Settings, validateSettings } from '../lib/settings';
+import { messageForLog } from '../lib/user-message';
 
 /**
  * The settings on browser.storage.local, readable from every extension
@@ -16,7 +17,7 @@ export async function loadSettings(): Promise<Settings> {
 /** Validates and stores `settings`; rejects with the validation errors rather than store a bad record. */
 export async function saveSettings(settings: Settings): Promise<void> {
   const checked = validateSettings(settings);
-  if (!checked.ok) throw new Error(`Invalid settings: ${checked.errors.join('; ')}`);
+  if (!checked.ok) throw new Error(`Invalid settings: ${checked.errors.map(messageForLog).join('; ')}`);
   await browser.storage.local.set({ [SETTINGS_KEY]: checked.settings });
 }
 

@@ -51,7 +51,7 @@ export interface OptionsResponses {
   'crossread:dataset-restore-bundled': OptionsActionResult;
   'crossread:dataset-set-schedule': OptionsActionResult;
   'crossread:dataset-refresh-now': RefreshResult;
-  'crossread:settings-save': { ok: true; settings: Settings } | { ok: false; errors: string[] };
+  'crossread:settings-save': { ok: true; settings: Settings } | { ok: false; errors: UserMessage[] };
 }
 
 /** A done or refused action, for the page to put into words (components/messages.ts). */

@@ -1,3 +1,4 @@
+import { message, type UserMessage } from './user-message';
 import { builtOnFirstUse, z } from './zod';
 
 /**
@@ -187,6 +188,7 @@ function buildSchemas() {
     .record(z.string().regex(KIND_NAME, 'must be a lower-case kind name such as "country"'), kindSetting)
     .refine((value) => Object.keys(value).length <= SETTINGS_LIMITS.kinds, {
       message: `must have at most ${SETTINGS_LIMITS.kinds} kinds`,
+      params: { problem: 'kinds' },
     });
   const site = z
     .string()
@@ -194,7 +196,11 @@ function buildSchemas() {
     .transform((value, context) => {
       const pattern = normaliseSitePattern(value);
       if (pattern === null) {
-        context.addIssue({ code: 'custom', message: `"${value.slice(0, 80)}" is not a site name such as example.com` });
+        context.addIssue({
+          code: 'custom',
+          message: `"${value.slice(0, 80)}" is not a site name such as example.com`,
+          params: { problem: 'site', value: value.slice(0, 80) },
+        });
         return z.NEVER;
       }
       return pattern;
@@ -323,45 +329,73 @@ export function parseStoredSettings(raw: unknown): Settings {
 // ---------------------------------------------------------------------------
 // Validating settings to be saved
 
+/** The field an issue is about ("sites.denied[2]"); '' for the settings as a whole. */
 function formatPath(path: readonly PropertyKey[]): string {
   let text = '';
   for (const part of path) {
     if (typeof part === 'number') text += `[${part}]`;
     else text += text === '' ? String(part) : `.${String(part)}`;
   }
-  return text === '' ? '(the settings)' : text;
+  return text;
 }
 
-function plainMessage(issue: z.core.$ZodIssue): string {
+/** The problem `issue` names, as a message the page puts into words. */
+function settingsProblem(issue: z.core.$ZodIssue): UserMessage {
+  const path = formatPath(issue.path);
   switch (issue.code) {
     case 'invalid_type': {
+      if (issue.expected === 'int') return message('settings.notWholeNumber', path);
       const expected = issue.expected === 'record' ? 'object' : issue.expected;
-      return issue.input === undefined ? `is missing (expected ${expected})` : `must be ${expected}`;
+      return issue.input === undefined
+        ? message('settings.missing', path, expected)
+        : message('settings.wrongType', path, expected);
     }
     case 'unrecognized_keys':
-      return `has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')}`;
+      return message('settings.unknownFields', path, issue.keys.length, issue.keys.map((key) => `"${key}"`).join(', '));
     case 'invalid_value': {
       const values = issue.values.map((value) => JSON.stringify(value)).join(', ');
-      return issue.input === undefined ? `is missing (expected one of ${values})` : `must be one of ${values}`;
+      return issue.input === undefined
+        ? message('settings.missingOneOf', path, values)
+        : message('settings.notOneOf', path, values);
     }
     case 'invalid_key':
-      return 'must be a lower-case kind name such as "country"';
+      return message('settings.badKindName', path);
+    case 'invalid_format':
+      return message('settings.badColour', path);
+    case 'too_small':
+      return issue.origin === 'number'
+        ? message('settings.tooSmall', path, Number(issue.minimum))
+        : message('settings.other', path, issue.message);
+    case 'too_big':
+      if (issue.origin === 'array') return message('settings.tooManySites', path, Number(issue.maximum));
+      return issue.origin === 'number'
+        ? message('settings.tooLarge', path, Number(issue.maximum))
+        : message('settings.other', path, issue.message);
+    case 'custom': {
+      const params = issue.params as { problem?: string; value?: string } | undefined;
+      if (params?.problem === 'site') return message('settings.badSite', path, params.value ?? '');
+      if (params?.problem === 'kinds') return message('settings.tooManyKinds', path, SETTINGS_LIMITS.kinds);
+      return message('settings.other', path, issue.message);
+    }
     default:
-      return issue.message;
+      return message('settings.other', path, issue.message);
   }
 }
 
 /**
  * Checks settings before they are saved (they arrive in a message from the
  * options page). On success the settings are normalised: colours in lower
- * case, site patterns as host names without duplicates. Errors name the field:
+ * case, site patterns as host names without duplicates. Each error names the
+ * field, for the page to put into words (components/messages.ts):
  * `sites.denied[2]: "ht tp://x" is not a site name such as example.com`.
  */
-export function validateSettings(raw: unknown): { ok: true; settings: Settings } | { ok: false; errors: string[] } {
+export function validateSettings(
+  raw: unknown,
+): { ok: true; settings: Settings } | { ok: false; errors: UserMessage[] } {
   const parsed = settingsSchemas().settings.safeParse(raw, { reportInput: true });
   if (parsed.success) return { ok: true, settings: parsed.data };
   return {
     ok: false,
-    errors: parsed.error.issues.slice(0, 50).map((issue) => `${formatPath(issue.path)}: ${plainMessage(issue)}`),
+    errors: parsed.error.issues.slice(0, 50).map(settingsProblem),
   };
 }

@@ -74,6 +74,23 @@ export interface MessageParams {
   'store.noPrevious': [];
   'store.slotDamaged': [slot: string];
   'store.slotInvalid': [slot: string, path: string, diagnostic: string];
+  // Settings refused by validateSettings. `path` names the field ("sites.denied[0]"; '' is the
+  // settings as a whole); `expected` and `values` are JSON's words ("boolean", "\"auto\", \"paint\"").
+  'settings.missing': [path: string, expected: string];
+  'settings.wrongType': [path: string, expected: string];
+  'settings.missingOneOf': [path: string, values: string];
+  'settings.notOneOf': [path: string, values: string];
+  'settings.unknownFields': [path: string, count: number, fields: string];
+  'settings.badKindName': [path: string];
+  'settings.badColour': [path: string];
+  'settings.badSite': [path: string, value: string];
+  'settings.tooManyKinds': [path: string, max: number];
+  'settings.tooManySites': [path: string, max: number];
+  'settings.notWholeNumber': [path: string];
+  'settings.tooSmall': [path: string, min: number];
+  'settings.tooLarge': [path: string, max: number];
+  /** Any other problem, in zod's (English) words. */
+  'settings.other': [path: string, problem: string];
 }
 
 export type MessageCode = keyof MessageParams;
@@ -139,6 +156,20 @@ export const MESSAGE_PARAM_COUNTS: { readonly [C in MessageCode]: MessageParams[
   'store.noPrevious': 0,
   'store.slotDamaged': 1,
   'store.slotInvalid': 3,
+  'settings.missing': 2,
+  'settings.wrongType': 2,
+  'settings.missingOneOf': 2,
+  'settings.notOneOf': 2,
+  'settings.unknownFields': 3,
+  'settings.badKindName': 1,
+  'settings.badColour': 1,
+  'settings.badSite': 2,
+  'settings.tooManyKinds': 2,
+  'settings.tooManySites': 2,
+  'settings.notWholeNumber': 1,
+  'settings.tooSmall': 2,
+  'settings.tooLarge': 2,
+  'settings.other': 2,
 };
 
 export const MESSAGE_CODES = Object.keys(MESSAGE_PARAM_COUNTS) as MessageCode[];
@@ -172,4 +203,9 @@ export function isUserMessage(value: unknown): value is UserMessage {
 /** The zod schema of a UserMessage, for stored state. */
 export function userMessageSchema() {
   return z.custom<UserMessage>(isUserMessage, { message: 'is not a Crossread message' });
+}
+
+/** `message` for a log or a thrown Error, not for the user: `download.empty(data.example)`. */
+export function messageForLog(message: UserMessage): string {
+  return `${message.code}(${message.params.join(', ')})`;
 }

@@ -12,6 +12,7 @@ import {
 } from '../../lib/settings';
 import { t, tElements } from '../i18n';
 import { kindName } from '../kinds';
+import { messageText } from '../messages';
 
 const RENDERER_LABELS = {
   auto: { title: 'options.settings.renderer.auto', detail: 'options.settings.renderer.autoDetail' },
@@ -89,7 +90,7 @@ export function SettingsPanel({ settings: stored, datasetKinds, busy, onSave }: 
     // Checked here for an immediate answer, and again by the background before it stores anything.
     const checked = validateSettings(next);
     if (!checked.ok) {
-      setErrors(checked.errors);
+      setErrors(checked.errors.map(messageText));
       return;
     }
     setSettings(checked.settings);
@@ -135,7 +136,7 @@ export function SettingsPanel({ settings: stored, datasetKinds, busy, onSave }: 
             />
             <span>
               {tElements('common.labelValue', [
-                <strong>{t(RENDERER_LABELS[renderer].title)}</strong>,
+                <strong key="title">{t(RENDERER_LABELS[renderer].title)}</strong>,
                 t(RENDERER_LABELS[renderer].detail),
               ])}
             </span>

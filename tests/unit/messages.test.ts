@@ -70,6 +70,20 @@ const SAMPLES: { [C in MessageCode]: MessageParams[C] } = {
   'store.noPrevious': [],
   'store.slotDamaged': ['b'],
   'store.slotInvalid': ['a', 'entities', 'a dataset needs at least one entity'],
+  'settings.missing': ['enabled', 'boolean'],
+  'settings.wrongType': ['enabled', 'boolean'],
+  'settings.missingOneOf': ['renderer', '"auto", "paint", "wrap"'],
+  'settings.notOneOf': ['renderer', '"auto", "paint", "wrap"'],
+  'settings.unknownFields': ['sites', 2, '"a", "b"'],
+  'settings.badKindName': ['kinds'],
+  'settings.badColour': ['kinds.country.colour'],
+  'settings.badSite': ['sites.denied[0]', 'ht tp://x'],
+  'settings.tooManyKinds': ['kinds', 100],
+  'settings.tooManySites': ['sites.denied', 1000],
+  'settings.notWholeNumber': ['cardTrigger.hoverDelayMs'],
+  'settings.tooSmall': ['cardTrigger.hoverDelayMs', 0],
+  'settings.tooLarge': ['cardTrigger.hoverDelayMs', 3000],
+  'settings.other': ['sites.denied[0]', 'Too big: expected string to have <=2048 characters'],
 };
 
 const sample = (code: MessageCode) => ({ code, params: SAMPLES[code] }) as UserMessage;
@@ -116,6 +130,12 @@ describe('user messages (lib/user-message.ts → components/messages.ts)', () =>
     expect(words(message('download.timeout', HOST, 1500))).toContain('en 1,5\u00a0seconde');
     expect(words(message('download.tooLarge', HOST, 5 * 1024 * 1024))).toContain('dépasse 5,0\u00a0Mo');
     expect(words(message('download.urlTooLong', 2048))).toContain('dépasse 2\u202f048 caractères');
+    expect(words(message('settings.unknownFields', '', 1, '"extra"'))).toBe(
+      '(les paramètres)\u00a0: champ inconnu "extra"',
+    );
+    expect(words(message('settings.tooLarge', 'cardTrigger.hoverDelayMs', 3000))).toBe(
+      'cardTrigger.hoverDelayMs\u00a0: doit être au plus 3\u202f000',
+    );
     expect(words(message('dataset.invalidFile', 2, 'x.json'))).toBe(
       'Le jeu de données du fichier x.json présente 2 problèmes et ne peut donc pas être utilisé\u00a0:',
     );

@@ -81,7 +81,7 @@ describe('options router and refresh alarm', () => {
       { type: 'crossread:settings-save', settings: { ...defaultSettings(), renderer: 'blink' } },
       ownPage(),
     );
-    expect(refused).toEqual({ ok: false, errors: ['renderer: must be one of "auto", "paint", "wrap"'] });
+    expect(inWords(refused)).toEqual({ ok: false, errors: ['renderer: must be one of "auto", "paint", "wrap"'] });
     expect((await loadSettings()).renderer).toBe('wrap');
   });
 

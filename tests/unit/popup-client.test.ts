@@ -73,10 +73,9 @@ describe('popup client', () => {
     send.mockResolvedValueOnce({ ok: true, settings });
     await expect(createPopupApi(7).saveSettings(settings)).resolves.toEqual([]);
     expect(send).toHaveBeenCalledWith({ type: 'crossread:settings-save', settings });
-    send.mockResolvedValueOnce({ ok: false, errors: ['sites.denied: must have at most 1000 sites'] });
-    await expect(createPopupApi(7).saveSettings(settings)).resolves.toEqual([
-      'sites.denied: must have at most 1000 sites',
-    ]);
+    const tooMany = { code: 'settings.tooManySites', params: ['sites.denied', 1000] };
+    send.mockResolvedValueOnce({ ok: false, errors: [tooMany] });
+    await expect(createPopupApi(7).saveSettings(settings)).resolves.toEqual([tooMany]);
     send.mockResolvedValueOnce(undefined);
     await expect(createPopupApi(7).saveSettings(settings)).rejects.toThrow(/did not answer/);
   });

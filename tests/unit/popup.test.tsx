@@ -6,6 +6,7 @@ import { Popup } from '../../components/Popup';
 import type { PopupApi } from '../../extension/popup-client';
 import type { PageMentions } from '../../lib/messages';
 import { defaultSettings, type Settings } from '../../lib/settings';
+import { message, type UserMessage } from '../../lib/user-message';
 
 const HOST = 'news.example.com';
 
@@ -25,7 +26,7 @@ class FakeApi implements PopupApi {
   mentions: PageMentions | undefined = pageMentions();
   stored: Settings = defaultSettings();
   /** What saveSettings answers: the problems, or 'no answer' to reject. */
-  saveAnswer: string[] | 'no answer' = [];
+  saveAnswer: UserMessage[] | 'no answer' = [];
   saved: Settings[] = [];
   revealed: string[] = [];
   calls: string[] = [];
@@ -247,11 +248,11 @@ describe('popup: switches', () => {
 
   it('moves a switch back and says why when the change is refused or the background does not answer', async () => {
     const api = new FakeApi();
-    api.saveAnswer = ['sites.denied: must have at most 1000 sites'];
+    api.saveAnswer = [message('settings.tooManySites', 'sites.denied', 1000)];
     await open(api);
     await click(byTestId('site-switch'));
     expect(byTestId('popup-errors')?.getAttribute('role')).toBe('alert');
-    expect(text('popup-errors')).toContain('sites.denied: must have at most 1000 sites');
+    expect(text('popup-errors')).toContain('sites.denied: must have at most 1,000 sites');
     expect(byTestId('site-switch')?.getAttribute('aria-checked')).toBe('true');
 
     api.saveAnswer = 'no answer';

@@ -31,7 +31,7 @@ describe('settings store', () => {
   it('refuses to store invalid settings and keeps what was stored', async () => {
     await saveSettings({ ...defaultSettings(), renderer: 'paint' });
     await expect(saveSettings({ ...defaultSettings(), renderer: 'sparkles' as 'paint' })).rejects.toThrow(
-      /renderer: must be one of/,
+      /settings\.notOneOf\(renderer, /,
     );
     expect((await loadSettings()).renderer).toBe('paint');
   });

@@ -11,6 +11,7 @@ import {
   validateSettings,
   withSiteEnabled,
 } from '../../lib/settings';
+import { inWords } from './message-words';
 
 function settingsWith(change: Partial<Settings>): Settings {
   return { ...defaultSettings(), ...change };
@@ -139,14 +140,14 @@ describe('validateSettings', () => {
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors).toEqual(
+    expect(inWords(result.errors)).toEqual(
       expect.arrayContaining([
         '(the settings): has unknown field "extra"',
         'enabled: must be boolean',
         'renderer: must be one of "auto", "paint", "wrap"',
         'kinds.country.colour: must be a colour written #rrggbb',
         'sites.denied[0]: "ht tp://x" is not a site name such as example.com',
-        'cardTrigger.hoverDelayMs: must be at most 3000',
+        'cardTrigger.hoverDelayMs: must be at most 3,000',
       ]),
     );
   });
@@ -155,7 +156,7 @@ describe('validateSettings', () => {
     const missing = validateSettings({ version: 1 });
     expect(missing.ok).toBe(false);
     if (!missing.ok)
-      expect(missing.errors).toEqual([
+      expect(inWords(missing.errors)).toEqual([
         'enabled: is missing (expected boolean)',
         'renderer: is missing (expected one of "auto", "paint", "wrap")',
         'kinds: is missing (expected object)',
