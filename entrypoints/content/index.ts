@@ -17,6 +17,24 @@ import { PageHighlighting } from '../../page/page-highlighting';
 import { mountUiHost } from '../../page/ui-host';
 import './highlights.css';
 
+/** How often an open tab checks that its extension is still there (see main). */
+const EXTENSION_CHECK_MS = 2_000;
+
+/**
+ * A clean-up that removes a listener from an extension API. Once the extension is reloaded or turned off
+ * those APIs throw ("Extension context invalidated") and the listener is gone with the extension: nothing
+ * is left to remove, and the error must not reach the page's console.
+ */
+function unlessExtensionGone(stop: () => void): () => void {
+  return () => {
+    try {
+      stop();
+    } catch {
+      // The extension is gone, and its listeners with it.
+    }
+  };
+}
+
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
@@ -29,12 +47,23 @@ export default defineContentScript({
       hostname: location.hostname,
       loadIndex: loadActivePageIndex,
       onMentionsChanged: (total) => {
+        // After an extension reload runtime.sendMessage throws at once, before any promise: the check ends this instead.
+        if (!ctx.isValid) return;
         const report: MentionCountReport = { type: 'crossread:mention-count', total };
         // The background may be restarting; the badge is a convenience, so a lost report is fine.
         browser.runtime.sendMessage(report).catch(() => undefined);
       },
     });
     ctx.onInvalidated(() => highlighting.stop());
+    // Chrome tells a content script nothing when its extension is reloaded, updated or turned off: the script
+    // keeps running in the open tabs with no extension behind it (the new version is not injected into them),
+    // and its highlights and open card would stay on the page, dead. WXT's context notices when asked
+    // (ctx.isValid reads runtime.id) and then runs every onInvalidated clean-up above and below, the UI
+    // host's removal included: ask before the reader's next press reaches the page, and every few seconds.
+    ctx.setInterval(() => undefined, EXTENSION_CHECK_MS);
+    for (const type of ['pointerdown', 'keydown'] as const) {
+      window.addEventListener(type, () => ctx.isValid, { capture: true, signal: ctx.signal });
+    }
     let card: FactCardController | null = null;
 
     // The popup asks what this page has (an answer even on a turned-off site) and can open a card;
@@ -48,7 +77,7 @@ export default defineContentScript({
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);
-    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+    ctx.onInvalidated(unlessExtensionGone(() => browser.runtime.onMessage.removeListener(onMessage)));
 
     // Settings and dataset switches apply to open tabs at once, without a reload.
     let settings: Settings | null = null;
@@ -58,12 +87,12 @@ export default defineContentScript({
       if (highlighting.siteDisabled()) card?.close(false);
     };
     const stopWatchingSettings = watchSettings((next) => void apply(next));
-    ctx.onInvalidated(stopWatchingSettings);
+    ctx.onInvalidated(unlessExtensionGone(stopWatchingSettings));
     const stopWatchingDataset = watchActiveDataset(() => {
       card?.forgetCards();
       void highlighting.reloadIndex();
     });
-    ctx.onInvalidated(stopWatchingDataset);
+    ctx.onInvalidated(unlessExtensionGone(stopWatchingDataset));
 
     // Storage failing is no reason to leave the page unhighlighted: the defaults apply.
     const loaded = await loadSettings().catch(() => defaultSettings());
