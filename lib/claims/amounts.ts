@@ -10,6 +10,7 @@ import {
   QUALIFIERS_AFTER,
   QUALIFIERS_BEFORE,
   SCALE_WORDS,
+  SINGULAR_COUNT_NOUNS,
   TEEN_WORDS,
   TENS_WORDS,
   UNIT_WORDS,
@@ -169,6 +170,8 @@ function rejectedBefore(text: string, at: number): boolean {
     return !/(?:^|[^\p{L}])mid$/iu.test(text.slice(Math.max(0, at - 5), at - 1));
   }
   if (prev === '+' || prev === '#' || prev === '/' || prev === ':' || prev === '.') return true;
+  // "’17": a year with its century left out, not a count.
+  if (prev === '’' && /^\d\d(?!\d)/.test(text.slice(at, at + 3))) return true;
   const label = wordsBefore(text, at, 1)[0];
   return label !== undefined && LABEL_WORDS.has(label.text.toLowerCase());
 }
@@ -258,26 +261,38 @@ function unknownMultiplier(text: string, at: number): Word | null {
 }
 
 /** The noun a count counts: "people", "asylum seekers", "Venezuelan men", "Iraqis". */
-function nounAfter(text: string, at: number): { noun: string; unit: string; end: number } | null {
+function nounAfter(
+  text: string,
+  at: number,
+  value: number | undefined,
+): { noun: string; unit: string; end: number } | null {
+  const found = anyNounAfter(text, at);
+  if (!found || (value !== 1 && SINGULAR_COUNT_NOUNS.has(found.key))) return null;
+  return found;
+}
+
+function anyNounAfter(text: string, at: number): { noun: string; unit: string; end: number; key: string } | null {
   const first = nextWord(text, at);
   if (!first) return null;
   const second = nextWord(text, first.end);
   const one = first.text.toLowerCase();
   const two = second ? `${one} ${second.text.toLowerCase()}` : '';
   const pair = COUNT_NOUNS.get(two);
-  if (pair && second) return { noun: text.slice(first.start, second.end), unit: pair, end: second.end };
+  if (pair && second) return { noun: text.slice(first.start, second.end), unit: pair, end: second.end, key: two };
   const single = COUNT_NOUNS.get(one);
-  if (single && first.text === one) return { noun: first.text, unit: single, end: first.end };
+  if (single && first.text === one) return { noun: first.text, unit: single, end: first.end, key: one };
   if (/^[A-Z]/.test(first.text)) {
     if (second) {
       const third = nextWord(text, second.end);
-      const afterAdjective = third ? COUNT_NOUNS.get(`${second.text} ${third.text}`.toLowerCase()) : undefined;
-      if (afterAdjective && third)
-        return { noun: text.slice(first.start, third.end), unit: afterAdjective, end: third.end };
+      const key = third ? `${second.text} ${third.text}`.toLowerCase() : '';
+      const afterAdjective = COUNT_NOUNS.get(key);
+      if (afterAdjective && third) {
+        return { noun: text.slice(first.start, third.end), unit: afterAdjective, end: third.end, key };
+      }
       const noun = COUNT_NOUNS.get(second.text);
-      if (noun) return { noun: text.slice(first.start, second.end), unit: noun, end: second.end };
+      if (noun) return { noun: text.slice(first.start, second.end), unit: noun, end: second.end, key: second.text };
     }
-    if (DEMONYM_PLURAL.test(first.text)) return { noun: first.text, unit: 'person', end: first.end };
+    if (DEMONYM_PLURAL.test(first.text)) return { noun: first.text, unit: 'person', end: first.end, key: '' };
   }
   return null;
 }
@@ -324,6 +339,16 @@ function readAt(text: string, anchor: string, at: number): { figure: FoundFigure
   const rejected = rejectedAfter(text, q);
   if (rejected >= 0) return { figure: null, resume: rejected };
   if (/^-\p{L}/u.test(text.slice(q.end, q.end + 2))) return { figure: null, resume: q.end }; // "10-year", "one-off"
+
+  // "1)" numbers a list item.
+  if (!prefix && text[q.end] === ')' && text[numberAt - 1] !== '(') return { figure: null, resume: q.end + 1 };
+  // "99¢"
+  if (!prefix && text[q.end] === '¢' && q.value !== undefined) {
+    prefix = { unit: 'USD', end: q.end + 1 };
+    q.value = Number((q.value / 100).toPrecision(15));
+    q.small = false;
+    q.end += 1;
+  }
 
   const before = qualifierBefore(text, at);
   let end = q.end;
@@ -386,7 +411,7 @@ function readAt(text: string, anchor: string, at: number): { figure: FoundFigure
   const more = sticky(MORE, text, end);
   if (more) end += more[0].length;
   const of = q.magnitude !== undefined ? sticky(OF, text, end) : null;
-  const noun = nounAfter(text, of ? end + of[0].length : end);
+  const noun = nounAfter(text, of ? end + of[0].length : end, q.value);
   if (noun) end = noun.end;
   const tail = qualifierAfter(text, end);
   const bounded = before ?? tail;

@@ -309,6 +309,26 @@ export const COUNT_NOUNS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /**
+ * Singular count nouns count only one ("1 Iraqi national", "one person"):
+ * after a larger number the word is an adjective ("300 individual animals").
+ */
+export const SINGULAR_COUNT_NOUNS: ReadonlySet<string> = new Set([
+  'person',
+  'individual',
+  'migrant',
+  'deportee',
+  'detainee',
+  'refugee',
+  'asylum seeker',
+  'man',
+  'woman',
+  'child',
+  'national',
+  'country',
+  'flight',
+]);
+
+/**
  * Words after a number that make it a measure, a duration or a share rather
  * than a count of something a claim is about: the number is skipped.
  * Percentages ("40%", "40 per cent") are skipped the same way.
@@ -342,6 +362,12 @@ export const NOT_COUNT_UNITS: ReadonlySet<string> = new Set([
   'years',
   'decades',
   'centuries',
+  'year-old',
+  'years-old',
+  'month-old',
+  'months-old',
+  'week-old',
+  'day-old',
   'second',
   'minute',
   'hour',

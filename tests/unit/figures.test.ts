@@ -49,6 +49,10 @@ describe('money', () => {
     expectWhole(text, { kind: 'money', value, unit, qualifier: 'exactly' });
   });
 
+  it('reads cents as a fraction of a dollar', () => {
+    expectWhole('99¢', { kind: 'money', value: 0.99, unit: 'USD', qualifier: 'exactly' });
+  });
+
   it('keeps a currency it cannot name as unrecognised, with its offsets', () => {
     expectWhole('5,000 francs', {
       kind: 'money',
@@ -121,6 +125,12 @@ describe('counts', () => {
     ['12 flights', { value: 12, unit: 'flight', noun: 'flights', qualifier: 'exactly' }],
   ])('%s', (text, fields) => {
     expectWhole(text, { kind: 'count', ...fields });
+  });
+
+  it('takes a singular noun after a number above one for an adjective, not the counted noun', () => {
+    expect(figures('300 individual animals')).toEqual([
+      { kind: 'count', start: 0, end: 3, asReported: '300', value: 300, qualifier: 'exactly' },
+    ]);
   });
 });
 
@@ -368,6 +378,9 @@ describe('what is not a figure', () => {
     '2024-25 budget',
     'version 2.0.1',
     'serial 123456789012345678901234567890',
+    'in ’17 and ’18',
+    '1) Enter your name. 2) Press send.',
+    'the 93 year-old',
     'Thursday 9 a.m.',
   ])('%s', (text) => {
     expect(figures(text, { referenceDate: REF })).toEqual([]);
