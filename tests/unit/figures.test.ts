@@ -520,9 +520,20 @@ describe('text that is not English', () => {
     }
   });
 
-  it('never reads a figure across the scanner’s block separator', () => {
-    for (const figure of figures('blocks\u0000$6 million\u0000131 people\u0000')) {
-      expect(figure.asReported).not.toContain('\u0000');
+  it('never reads a figure across the scanner’s block separator (U+0000)', () => {
+    const cases: [string, string[]][] = [
+      ['April\u00004, 2025', ['4', '2025']],
+      ['4\u0000April 2025', ['4', 'April 2025']],
+      ['$6\u0000million', ['$6']],
+      ['131\u0000people', ['131']],
+      ['up to\u000050', ['50']],
+      ['late\u0000January 2025', ['January 2025']],
+    ];
+    for (const [text, expected] of cases) {
+      expect(
+        figures(text).map((f) => f.asReported),
+        JSON.stringify(text),
+      ).toEqual(expected);
     }
   });
 
