@@ -5,6 +5,7 @@ import brief from '../../data/brief.json';
 import { dateParser } from '../../lib/claims/dates';
 import { type FindFiguresOptions, type FoundFigure, figureFields, findFigures } from '../../lib/claims/figures';
 import { datasetSchemas } from '../../lib/dataset/schema';
+import { FIXTURE_ARTICLES, type FixtureFigure } from './claims-fixture-articles';
 
 /** The articles' date: years left out and relative dates are read from it. */
 const REF = new Date('2025-05-10T12:00:00Z');
@@ -615,6 +616,41 @@ describe('the dataset', () => {
       expect(fields.date, reported.asReported).toBe(reported.date);
       expect(fields.qualifier, reported.asReported).toBe(reported.qualifier);
       if (fields.unit !== undefined) expect(fields.unit, reported.asReported).toBe(reported.unit);
+    }
+  });
+});
+
+describe('fixture articles (issue 7, step 5)', () => {
+  /** The fields of a found figure that a fixture lists. */
+  function asFixture(figure: FoundFigure): FixtureFigure {
+    const fields = figureFields(figure);
+    const fixture: FixtureFigure = { kind: figure.kind, asReported: figure.asReported };
+    if (fields.value !== undefined) fixture.value = fields.value;
+    if (fields.unit !== undefined) fixture.unit = fields.unit;
+    if (fields.qualifier !== undefined) fixture.qualifier = fields.qualifier;
+    if (fields.date !== undefined) fixture.date = fields.date;
+    if (figure.kind === 'money' && figure.unrecognised) fixture.unrecognised = figure.unrecognised.text;
+    return fixture;
+  }
+
+  it.each(FIXTURE_ARTICLES.map((article) => [article.id, article] as const))('%s', (_id, article) => {
+    // Paragraphs joined as the page scanner joins blocks.
+    const text = article.paragraphs.join('\u0000');
+    const found = figures(text, { referenceDate: new Date(`${article.published}T12:00:00Z`) });
+    expect(found.map(asFixture)).toEqual(article.figures);
+  });
+
+  it('the spun copy keeps every figure of its original that has digits, the multiplier as unrecognised', () => {
+    const byId = new Map(FIXTURE_ARTICLES.map((article) => [article.id, article]));
+    const original = byId.get('appropriated')?.figures.filter((f) => /\d/.test(f.asReported)) ?? [];
+    const spun = byId.get('spun')?.figures ?? [];
+    expect(original.length).toBeGreaterThan(5);
+    for (const figure of original) {
+      const number = figure.asReported.match(/[\d,]+/)?.[0];
+      expect(
+        spun.some((f) => f.kind === figure.kind && number !== undefined && f.asReported.includes(number)),
+        figure.asReported,
+      ).toBe(true);
     }
   });
 });
