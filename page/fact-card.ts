@@ -24,6 +24,8 @@ export interface FactCardOptions {
   /** Fetches an entity's card (from the background); null when the active dataset has no such entity. */
   loadCard(entityId: string): Promise<EntityCard | null>;
   locale: string;
+  /** Called before the card shows, to put `container` back in the page if the page took it out. */
+  ensureAttached?(): void;
 }
 
 interface Shown {
@@ -147,6 +149,7 @@ export class FactCardController {
   }
 
   private show(next: Shown, takeFocus: boolean): void {
+    this.options.ensureAttached?.();
     const wasOpen = this.shown !== null;
     if (!wasOpen) {
       const active = this.options.container.ownerDocument.activeElement;

@@ -42,6 +42,22 @@ export async function mountUiHost(ctx: ContentScriptContext): Promise<HTMLElemen
   return root;
 }
 
+/**
+ * Puts Crossread's UI host back at the end of the body when the page has
+ * taken it out: a page that rewrites `document.body.innerHTML` removes it with
+ * everything else. The shadow root, its styles and what is rendered in it
+ * stay with the host, so putting it back is all there is to do. Called when
+ * the UI is about to show rather than by an observer of the body, which a
+ * page that removes every element it did not add would fight forever.
+ */
+export function restoreUiHost(container: HTMLElement): void {
+  if (container.isConnected) return;
+  const root = container.getRootNode();
+  const host = root instanceof ShadowRoot ? root.host : null;
+  const body = container.ownerDocument.body;
+  if (host && body) body.append(host);
+}
+
 function adoptStyles(shadow: ShadowRoot, css: string): void {
   const view = shadow.ownerDocument.defaultView;
   if (view && typeof view.CSSStyleSheet === 'function' && 'adoptedStyleSheets' in shadow) {

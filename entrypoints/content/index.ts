@@ -14,7 +14,7 @@ import { defaultSettings, type Settings } from '../../lib/settings';
 import { watchCardTriggers } from '../../page/card-triggers';
 import { FactCardController } from '../../page/fact-card';
 import { PageHighlighting } from '../../page/page-highlighting';
-import { mountUiHost } from '../../page/ui-host';
+import { mountUiHost, restoreUiHost } from '../../page/ui-host';
 import './highlights.css';
 
 /** How often an open tab checks that its extension is still there (see main). */
@@ -111,6 +111,7 @@ export default defineContentScript({
       },
       loadCard: requestEntityCard,
       locale: uiLanguage(),
+      ensureAttached: () => restoreUiHost(container),
     });
     const cardListeners = new AbortController();
     watchCardTriggers(
