@@ -17,7 +17,14 @@ import type { PageMention, TextPart } from './scanner';
  */
 export interface Highlighter {
   readonly mode: 'paint' | 'wrap';
-  add(mentions: readonly PageMention[], kindOf: (entityId: string) => string): void;
+  /**
+   * Highlights `mentions`, and returns the page's text nodes it took out of
+   * the page to do so (wrap puts marks in a text node's place and keeps the
+   * node to put back; painting takes none out). A page script may still hold
+   * such a node and change its text, as frameworks do to update text in
+   * place: the caller watches them (see shownInPlaceOf).
+   */
+  add(mentions: readonly PageMention[], kindOf: (entityId: string) => string): readonly Text[];
   remove(mentions: readonly PageMention[]): void;
   clear(): void;
   /** Shows which mention is under the pointer (null: none), with a stronger style and a pointer cursor. */
@@ -32,6 +39,11 @@ export interface Highlighter {
   mentionOf(node: Node): PageMention | null;
   /** The boxes a mention's highlight occupies, in viewport coordinates; empty when it is not rendered. */
   boxesOf(mention: PageMention): DOMRect[];
+  /**
+   * Where the text of a node that `add` took out shows instead: the first
+   * node put in its place, while that is in the page; null for any other node.
+   */
+  shownInPlaceOf(node: Node): Node | null;
 }
 
 export { HIGHLIGHT_PREFIX, HOVER_HIGHLIGHT, highlightNameForKind, MARK_CLASS } from '../lib/highlight-style';
@@ -92,6 +104,7 @@ export function createPaintHighlighter(
         highlight.add(mention.range);
         nameOf.set(mention, name);
       }
+      return [];
     },
     remove(mentions) {
       for (const mention of mentions) {
@@ -125,6 +138,7 @@ export function createPaintHighlighter(
     isOwnNode: () => false,
     mentionOf: () => null,
     boxesOf: (mention) => rangeBoxes(mention),
+    shownInPlaceOf: () => null,
   };
 }
 
@@ -196,6 +210,7 @@ export function createWrapHighlighter(doc: Document): Highlighter {
           parts.sort((a, b) => a.part.start - b.part.start),
         );
       }
+      return [...partsByNode.keys()];
     },
     remove(mentions) {
       for (const mention of mentions) {
@@ -232,6 +247,10 @@ export function createWrapHighlighter(doc: Document): Highlighter {
       // A mention the page re-rendered before it was wrapped is painted nowhere yet; its text still is somewhere.
       if (!marks) return rangeBoxes(mention);
       return marks.flatMap((mark) => Array.from(mark.getClientRects()));
+    },
+    shownInPlaceOf(node) {
+      const first = wrappedByOriginal.get(node as Text)?.replacement[0];
+      return first?.isConnected ? first : null;
     },
   };
 }

@@ -97,6 +97,14 @@ export class LiveHighlighting {
     const body = this.doc.body;
     if (!body) return;
     for (const record of records) {
+      // The page changed the text of a node that marks stand in for (a framework updating text in place,
+      // unaware of them): rescan the block it shows in, which puts the node back with its new text and
+      // wraps it again. Otherwise the page would go on showing the old text.
+      const shownAt = this.highlighter.shownInPlaceOf(record.target);
+      if (shownAt) {
+        this.pendingRoots.add(blockOf(shownAt, body));
+        continue;
+      }
       if (this.isOwnChange(record)) continue;
       const target = record.target;
       if (!target.isConnected || isInSkipZone(target, body)) continue;
@@ -192,7 +200,10 @@ export class LiveHighlighting {
         // The same block can come in several runs when a nested block interrupts it.
         const existing = this.mentionsByBlock.get(block);
         this.mentionsByBlock.set(block, existing ? [...existing, ...mentions] : mentions);
-        this.highlighter.add(mentions, this.styleKindOf);
+        // Nodes taken out of the page are no longer under the body the observer watches: watch each one.
+        for (const node of this.highlighter.add(mentions, this.styleKindOf)) {
+          this.observer.observe(node, { characterData: true });
+        }
       },
     });
     if (!scan.signal.aborted) this.onChange();

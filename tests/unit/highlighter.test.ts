@@ -261,7 +261,7 @@ describe('LiveHighlighting', () => {
       ...inner,
       add: (mentions: Parameters<typeof inner.add>[0], kinds: Parameters<typeof inner.add>[1]) => {
         calls.added += mentions.length;
-        inner.add(mentions, kinds);
+        return inner.add(mentions, kinds);
       },
       remove: (mentions: Parameters<typeof inner.remove>[0]) => {
         calls.removed += mentions.length;

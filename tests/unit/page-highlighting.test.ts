@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bundledPageIndex } from '../../lib/bundled-dataset';
 import type { PageIndex } from '../../lib/page-index';
 import { pageIndexFromDataset } from '../../lib/page-index';
@@ -87,6 +87,20 @@ describe('PageHighlighting without the Custom Highlight API (happy-dom): wrap', 
     expect(summary.hostname).toBe('news.example.com');
     expect(summary.entities[0]).toEqual({ entityId: 'country:rwanda', name: 'Rwanda', kind: 'country', count: 2 });
     expect(running.reports).toEqual([4]);
+  });
+
+  it('shows the new text of a wrapped text node the page changes in place (as frameworks do), highlighted again', async () => {
+    const paragraph = document.querySelector('p') as HTMLParagraphElement;
+    const held = paragraph.firstChild as Text;
+    running = start();
+    await running.highlighting.applySettings(defaultSettings());
+    expect(marks()).toContainEqual(['Kigali', 'country:rwanda']);
+    expect(held.isConnected).toBe(false);
+
+    held.data = 'Kigali answered first; Keir Starmer spoke later.';
+    await vi.waitFor(() => expect(paragraph.textContent).toBe('Kigali answered first; Keir Starmer spoke later.'));
+    await vi.waitFor(() => expect(paragraph.querySelectorAll('mark')).toHaveLength(2));
+    expect(running.highlighting.summary().total).toBe(4);
   });
 
   it('leaves a denied site alone at once, and highlights it again when it is allowed', async () => {
