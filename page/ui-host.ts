@@ -4,7 +4,8 @@ import cardCss from '../components/card/card.css?inline';
 import { UI_HOST_TAG } from './scanner';
 
 /**
- * Mounts the single <crossread-ui> host element, with an open shadow root,
+ * Mounts the single <crossread-ui> host element (named crossread-ui-<random>
+ * on a page that defined a custom element crossread-ui), with an open shadow root,
  * that every piece of Crossread's in-page UI lives under, and returns the
  * element inside the shadow root that the UI renders into. The host takes no
  * space in the page's layout; WXT removes it when the context is invalidated
@@ -16,8 +17,20 @@ import { UI_HOST_TAG } from './scanner';
  * pressed on the card never reaches the page's own shortcuts.
  */
 export async function mountUiHost(ctx: ContentScriptContext): Promise<HTMLElement> {
+  try {
+    return await mountUiHostNamed(ctx, UI_HOST_TAG);
+  } catch {
+    // The page defined a custom element named crossread-ui before this script ran (any page can define any
+    // such name), and the element created with its constructor refuses a shadow root of ours (its
+    // constructor took one, or the definition disables them). A name made up now cannot have been defined
+    // in advance; nothing was added to the page by the failed attempt.
+    return mountUiHostNamed(ctx, `${UI_HOST_TAG}-${Math.random().toString(36).slice(2, 10)}`);
+  }
+}
+
+async function mountUiHostNamed(ctx: ContentScriptContext, name: string): Promise<HTMLElement> {
   const ui = await createShadowRootUi(ctx, {
-    name: UI_HOST_TAG,
+    name,
     mode: 'open',
     position: 'inline',
     anchor: 'body',
