@@ -74,8 +74,9 @@ export function validateDatasetJson(json: string): DatasetValidation {
     const detail = error instanceof Error ? error.message : String(error);
     // A parser that fails at the very end of the text met a text that stops mid-way: V8 words
     // it several ways ("Unexpected end of JSON input", "Unterminated string … at position N",
-    // "Expected ',' … at position N"), SpiderMonkey says "unexpected end of data".
-    const position = Number(/at position (\d+)/.exec(detail)?.[1] ?? Number.NaN);
+    // "Expected ',' … at position N"), SpiderMonkey says "unexpected end of data" or, for a
+    // string cut short, "unterminated string at line 1 column N of the JSON data".
+    const position = failureOffset(detail, json);
     const cutShort = /end of (JSON input|data)/i.test(detail) || position >= json.trimEnd().length;
     const message = cutShort
       ? `is not valid JSON: it stops part-way through, so it may have been cut short (${detail})`
@@ -83,6 +84,19 @@ export function validateDatasetJson(json: string): DatasetValidation {
     return { ok: false, issues: [{ path: '(the file)', message }] };
   }
   return validateDataset(data);
+}
+
+/**
+ * Where in `json` the parser stopped, read from its message: V8 says "at position N" (0-based);
+ * SpiderMonkey (Firefox) says "at line L column C" (1-based), which the options page meets there.
+ */
+function failureOffset(detail: string, json: string): number {
+  const position = /at position (\d+)/.exec(detail);
+  if (position) return Number(position[1]);
+  const lineColumn = /at line (\d+) column (\d+)/.exec(detail);
+  if (!lineColumn) return Number.NaN;
+  const before = json.split('\n').slice(0, Number(lineColumn[1]) - 1);
+  return before.reduce((offset, line) => offset + line.length + 1, 0) + Number(lineColumn[2]) - 1;
 }
 
 /** Validates or throws an Error listing every issue; for data the extension ships. */

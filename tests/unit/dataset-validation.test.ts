@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type DatasetIssue, LIMITS, validateDataset, validateDatasetJson } from '../../lib/dataset';
 import { minimalDataset } from './dataset-fixture';
 
@@ -228,6 +228,35 @@ describe('validateDatasetJson', () => {
       expect(result.ok).toBe(false);
       expect(result.ok ? '' : result.issues[0]?.message).toMatch(/is not valid JSON/);
     }
+  });
+
+  it('says a file is cut short from SpiderMonkey’s line-and-column messages too (Firefox’s options page)', () => {
+    const json = JSON.stringify(minimalDataset(), null, 2);
+    const cut = json.slice(0, json.length / 2);
+    const lines = cut.split('\n');
+    const lastLine = lines.length;
+    const endColumn = (lines.at(-1)?.length ?? 0) + 1;
+    /** The message of the SyntaxError JSON.parse throws in Firefox for `where`. */
+    const spiderMonkey = (problem: string, where: string) => {
+      const parse = vi.spyOn(JSON, 'parse').mockImplementation(() => {
+        throw new SyntaxError(`JSON.parse: ${problem} at ${where} of the JSON data`);
+      });
+      try {
+        const result = validateDatasetJson(cut);
+        return result.ok ? '' : (result.issues[0]?.message ?? '');
+      } finally {
+        parse.mockRestore();
+      }
+    };
+    // What Firefox ESR 153 says for a file cut inside a string (on one line, then on the last of several).
+    expect(spiderMonkey('unterminated string', `line 1 column ${cut.length + 1}`)).toMatch(/it stops part-way through/);
+    expect(spiderMonkey('unterminated string', `line ${lastLine} column ${endColumn}`)).toMatch(
+      /it stops part-way through/,
+    );
+    // A mistake before the end is not a cut.
+    expect(spiderMonkey("expected ',' or '}' after property value in object", 'line 2 column 3')).toMatch(
+      /^is not valid JSON \(JSON\.parse: expected/,
+    );
   });
 
   it('rejects a body over the size limit before parsing it', () => {
