@@ -18,6 +18,7 @@ import {
   pressInBrowserWindow,
   SHIFT,
   serveRoutes,
+  tabIdOf,
   waitFor,
 } from './firefox';
 
@@ -463,13 +464,7 @@ test('the popup page shows the tab’s entities by kind with the counts the page
   expect(total).toBeGreaterThan(0);
 
   // The popup describes one tab: found here by its url, which the content script's host permission shows.
-  const finder = await openExtensionPage(firefox, 'options.html', errors);
-  const tabId = await finder.evaluate(
-    async (url) => (await browser.tabs.query({})).find((tab) => tab.url === url)?.id,
-    article.url(),
-  );
-  await closeExtensionPage(finder, errors);
-  expect(tabId).toBeTypeOf('number');
+  const tabId = await tabIdOf(firefox, article, errors);
   const popup = await openExtensionPage(firefox, `popup.html?tab=${tabId}`, errors);
   await popup.waitForSelector('[data-testid="mention-total"]');
   const seen = await popup.evaluate(() => ({

@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { WxtBrowser } from 'wxt/browser';
 import { firefoxPath } from '../../scripts/firefox-path.mjs';
 import { assertFreshBuild } from '../e2e/build-freshness';
 import { type PaintedHighlight, readPaintedHighlights } from '../e2e/highlights';
@@ -10,6 +11,9 @@ import { type PaintedHighlight, readPaintedHighlights } from '../e2e/highlights'
 // The Firefox e2e suite: Debian's Firefox ESR driven by puppeteer-core over
 // WebDriver BiDi, with the unpacked Firefox build installed as a temporary
 // add-on (what about:debugging's "Load Temporary Add-on" does).
+
+// Callbacks evaluated in Crossread's extension pages run where Firefox's `browser` exists.
+declare const browser: WxtBrowser;
 
 export const firefoxExtensionDir = resolve('.output/firefox-mv3');
 
@@ -47,14 +51,25 @@ export interface Firefox {
  * uses (and keeps) that profile directory; otherwise a fresh one that is
  * removed on close.
  */
-export async function launchFirefox(options: { profile?: string } = {}): Promise<Firefox> {
+export async function launchFirefox(options: { profile?: string; downloads?: string } = {}): Promise<Firefox> {
   assertFreshBuild(firefoxExtensionDir, 'npm run test:firefox');
+  // With `downloads`, a download is saved in that directory without a dialog, and without the Downloads
+  // panel, which Firefox otherwise opens over the window: it takes the focus from every tab, and a tab
+  // without focus gets keys but fires no blur or change events (a site list typed then would not save).
+  const downloadPrefs = options.downloads
+    ? {
+        'browser.download.folderList': 2,
+        'browser.download.dir': options.downloads,
+        'browser.download.useDownloadDir': true,
+        'browser.download.alwaysOpenPanel': false,
+      }
+    : {};
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: firefoxPath,
     headless: true,
     userDataDir: options.profile,
-    extraPrefsFirefox: PREFS,
+    extraPrefsFirefox: { ...PREFS, ...downloadPrefs },
     // WebDriver BiDi refuses to navigate a tab to a moz-extension:// page without this switch (Firefox 138+).
     args: ['--remote-allow-system-access'],
   });
@@ -173,6 +188,23 @@ export async function extensionPageErrors(page: Page, log: ErrorLog): Promise<vo
 export async function closeExtensionPage(page: Page, log: ErrorLog): Promise<void> {
   await extensionPageErrors(page, log);
   await page.close();
+}
+
+/**
+ * The extension's tab id for `page`, found from an extension page by the
+ * tab's url, which Crossread may read because its content script's hosts are
+ * granted (a match pattern cannot name the test server's port, so the urls
+ * are compared here).
+ */
+export async function tabIdOf(firefox: Firefox, page: Page, log: ErrorLog): Promise<number> {
+  const finder = await openExtensionPage(firefox, 'options.html', log);
+  const tabId = await finder.evaluate(
+    async (url) => (await browser.tabs.query({})).find((tab) => tab.url === url)?.id,
+    page.url(),
+  );
+  await closeExtensionPage(finder, log);
+  if (tabId === undefined) throw new Error(`no tab with ${page.url()}`);
+  return tabId;
 }
 
 /** Whether a tab is gone (closed by its own script): Puppeteer's page list does not follow extension tabs. */
@@ -321,12 +353,6 @@ export const SHIFT: BrowserKey = { key: 'Shift', code: 'ShiftLeft', keyCode: 16 
  */
 export async function pressInBrowserWindow(page: Page, keys: BrowserKey[]): Promise<void> {
   await page.bringToFront();
-  const session = bidiSession(page);
-  const { result } = (await session.send('browsingContext.getTree', { 'moz:scope': 'chrome' })) as {
-    result: { contexts: Array<{ context: string; url: string }> };
-  };
-  const window = result.contexts.find((context) => context.url === 'chrome://browser/content/browser.xhtml');
-  if (!window) throw new Error('no browser window found');
   const expression = `(() => {
     const keys = ${JSON.stringify(keys)};
     const tip = Cc['@mozilla.org/text-input-processor;1'].createInstance(Ci.nsITextInputProcessor);
@@ -336,12 +362,69 @@ export async function pressInBrowserWindow(page: Page, keys: BrowserKey[]): Prom
     for (const key of [...keys].reverse()) tip.keyup(event(key));
     return 'sent';
   })()`;
+  const sent = await evaluateInBrowserWindow(page, expression);
+  if (sent !== 'sent') throw new Error(`keys not sent to the browser window: ${JSON.stringify(sent)}`);
+}
+
+/**
+ * Evaluates `expression` (awaiting a promise it gives) in the privileged
+ * scope of the browser window that shows `page` (chrome://browser/content/browser.xhtml),
+ * which --remote-allow-system-access lets WebDriver BiDi reach; returns its value
+ * (serialized by BiDi: strings, numbers, booleans and null come back as such).
+ */
+export async function evaluateInBrowserWindow(page: Page, expression: string): Promise<unknown> {
+  const session = bidiSession(page);
+  const { result } = (await session.send('browsingContext.getTree', { 'moz:scope': 'chrome' })) as {
+    result: { contexts: Array<{ context: string; url: string }> };
+  };
+  const window = result.contexts.find((context) => context.url === 'chrome://browser/content/browser.xhtml');
+  if (!window) throw new Error('no browser window found');
   const { result: evaluated } = (await session.send('script.evaluate', {
     expression,
     target: { context: window.context },
-    awaitPromise: false,
+    awaitPromise: true,
   })) as { result: { type: string; result?: { value?: unknown }; exceptionDetails?: { text?: string } } };
-  if (evaluated.type !== 'success' || evaluated.result?.value !== 'sent') {
-    throw new Error(`keys not sent to the browser window: ${JSON.stringify(evaluated)}`);
-  }
+  if (evaluated.type !== 'success') throw new Error(`browser window script failed: ${JSON.stringify(evaluated)}`);
+  return evaluated.result?.value;
+}
+
+/** What the browser's permission prompt asked, and the button the test pressed. */
+export interface AnsweredPrompt {
+  /** The prompt's list of permissions, as the user reads them ("Access your data for all websites"). */
+  permissions: string[];
+  /** The label of the button pressed. */
+  pressed: string;
+}
+
+/**
+ * Answers the permission prompt Firefox shows for `permissions.request()`
+ * (the "addon-webext-permissions" doorhanger of the tab showing `page`) by
+ * pressing its Allow or Deny button. WebDriver BiDi cannot reach the
+ * browser's own UI with input actions, so this runs in the browser window
+ * (see evaluateInBrowserWindow) and clicks the button there, after the
+ * prompt's security delay (`security.notification_enable_delay`, during
+ * which Firefox ignores clicks on it, as a user's too-early click is).
+ */
+export async function answerPermissionPrompt(page: Page, answer: 'allow' | 'deny'): Promise<AnsweredPrompt> {
+  const expression = `(async () => {
+    const deadline = ChromeUtils.now() + 10000;
+    let notification = null;
+    while (!(notification = PopupNotifications.getNotification('addon-webext-permissions', gBrowser.selectedBrowser))
+        || !PopupNotifications.isPanelOpen) {
+      if (ChromeUtils.now() > deadline) return JSON.stringify({ error: 'no permission prompt is shown' });
+      await new Promise((settle) => setTimeout(settle, 50));
+    }
+    const delay = Services.prefs.getIntPref('security.notification_enable_delay');
+    while (ChromeUtils.now() - notification.timeShown < delay + 50) await new Promise((settle) => setTimeout(settle, 50));
+    const element = [...PopupNotifications.panel.children].find((child) => child.notification === notification);
+    const button = ${JSON.stringify(answer)} === 'allow' ? element.button : element.secondaryButton;
+    const pressed = button.label;
+    button.click();
+    return JSON.stringify({ permissions: notification.options.customElementOptions.strings.msgs, pressed });
+  })()`;
+  const answered = JSON.parse(String(await evaluateInBrowserWindow(page, expression))) as AnsweredPrompt & {
+    error?: string;
+  };
+  if (answered.error) throw new Error(answered.error);
+  return answered;
 }

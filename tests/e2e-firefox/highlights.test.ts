@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { serveDirectory } from '../../scripts/static-server.mjs';
 import { demoArticleProblems, paintedInsideSkipZones } from '../e2e/highlights';
 import {
+  centreOf,
   closeExtensionPage,
   type ErrorLog,
   type Firefox,
@@ -105,6 +107,61 @@ test('us-rwanda-talks.html: known names highlighted, the DOM untouched', async (
   });
   expect(headlineColour).toBe('rgba(56, 132, 255, 0.22)');
 
+  expect(errors.messages).toEqual([]);
+  await page.close();
+});
+
+/** In the page's world: the texts of the hover highlight, and the cursor over the element at `point`. */
+function hovered(page: Page, point: { x: number; y: number }) {
+  return page.evaluate(({ x, y }) => {
+    const texts: string[] = [];
+    for (const painted of CSS.highlights.get('crossread-hover') ?? []) {
+      const range = document.createRange();
+      range.setStart(painted.startContainer, painted.startOffset);
+      range.setEnd(painted.endContainer, painted.endOffset);
+      texts.push(range.toString());
+    }
+    const under = document.elementFromPoint(x, y);
+    return { texts, cursor: under ? getComputedStyle(under).cursor : null };
+  }, point);
+}
+
+test('the mouse over painted text finds the mention: hover style and pointer cursor, gone when it leaves (pointer.spec.ts)', async () => {
+  const errors: ErrorLog = { messages: [] };
+  const page = await openPage(firefox, `${demo.origin}/us-rwanda-talks.html`, errors);
+  await waitFor(
+    () => paintedNames(page),
+    (names) => names.includes('crossread-person'),
+    'people to be highlighted',
+  );
+
+  // A name split by a link is one mention: the mouse on either half lights up the whole name.
+  const onLinkedHalf = await centreOf(page, 'article p:nth-of-type(4)', 'Nduhungirehe');
+  await page.mouse.move(onLinkedHalf.x, onLinkedHalf.y);
+  await waitFor(
+    () => hovered(page, onLinkedHalf),
+    (seen) => seen.texts.join('|') === 'Olivier Nduhungirehe' && seen.cursor === 'pointer',
+    'the whole name lit, with a pointer cursor, over the linked half',
+  );
+
+  // The half outside the link: the pointer cursor is Crossread's, not the link's.
+  const onPlainHalf = await centreOf(page, 'article p:nth-of-type(4)', 'Olivier');
+  await page.mouse.move(onPlainHalf.x, onPlainHalf.y);
+  await waitFor(
+    () => hovered(page, onPlainHalf),
+    (seen) => seen.texts.join('|') === 'Olivier Nduhungirehe' && seen.cursor === 'pointer',
+    'the whole name lit, with a pointer cursor, over the plain half',
+  );
+
+  const onPlainText = await centreOf(page, 'article p:nth-of-type(4)', 'foreign minister');
+  await page.mouse.move(onPlainText.x, onPlainText.y);
+  expect(
+    await waitFor(
+      () => hovered(page, onPlainText),
+      (seen) => seen.texts.length === 0,
+      'the hover style to go',
+    ),
+  ).toEqual({ texts: [], cursor: 'auto' });
   expect(errors.messages).toEqual([]);
   await page.close();
 });
