@@ -6,7 +6,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { WxtBrowser } from 'wxt/browser';
 import { firefoxPath } from '../../scripts/firefox-path.mjs';
 import { assertFreshBuild } from '../e2e/build-freshness';
-import { type PaintedHighlight, readPaintedHighlights } from '../e2e/highlights';
+import { type PaintedHighlight, readPaintedHighlights, wordCentre } from '../e2e/highlights';
 
 // The Firefox e2e suite: Debian's Firefox ESR driven by puppeteer-core over
 // WebDriver BiDi, with the unpacked Firefox build installed as a temporary
@@ -293,28 +293,7 @@ export async function serveRoutes(routes: (path: string) => Route | undefined) {
 
 /** The viewport centre of the first occurrence of `word` inside `selector`, scrolled into view first. */
 export function centreOf(page: Page, selector: string, word: string): Promise<{ x: number; y: number }> {
-  return page.evaluate(
-    (selector, word) => {
-      const element = document.querySelector(selector);
-      const walker = document.createTreeWalker(element ?? document.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.nodeValue?.indexOf(word) ?? -1;
-        if (at === -1) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + word.length);
-        let box = range.getBoundingClientRect();
-        if (box.top < 0 || box.bottom > innerHeight) {
-          node.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
-          box = range.getBoundingClientRect();
-        }
-        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-      }
-      throw new Error(`"${word}" not found in ${selector}`);
-    },
-    selector,
-    word,
-  );
+  return page.evaluate(wordCentre, { selector, word });
 }
 
 /** A raw WebDriver BiDi command, for what Puppeteer does not expose. */

@@ -78,23 +78,31 @@ export function demoArticleProblems(texts: readonly string[]): string[] {
   return problems;
 }
 
-/** The viewport centre of the first occurrence of `word` inside `selector`. */
-export async function centreOf(page: Page, selector: string, word: string): Promise<{ x: number; y: number }> {
-  return page.evaluate(
-    ({ selector, word }) => {
-      const element = document.querySelector(selector);
-      const walker = document.createTreeWalker(element ?? document.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.nodeValue?.indexOf(word) ?? -1;
-        if (at === -1) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + word.length);
-        const box = range.getBoundingClientRect();
-        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-      }
-      throw new Error(`"${word}" not found in ${selector}`);
-    },
-    { selector, word },
-  );
+/**
+ * Runs in the page (pass it to `page.evaluate` with `{ selector, word }`, in
+ * Playwright or Puppeteer): the viewport centre of the first occurrence of
+ * `word` inside `selector`, scrolled into view first when it is off screen.
+ */
+export function wordCentre({ selector, word }: { selector: string; word: string }): { x: number; y: number } {
+  const element = document.querySelector(selector);
+  const walker = document.createTreeWalker(element ?? document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const at = node.nodeValue?.indexOf(word) ?? -1;
+    if (at === -1) continue;
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + word.length);
+    let box = range.getBoundingClientRect();
+    if (box.top < 0 || box.bottom > innerHeight) {
+      node.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+      box = range.getBoundingClientRect();
+    }
+    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+  }
+  throw new Error(`"${word}" not found in ${selector}`);
+}
+
+/** The viewport centre of the first occurrence of `word` inside `selector` (see wordCentre). */
+export function centreOf(page: Page, selector: string, word: string): Promise<{ x: number; y: number }> {
+  return page.evaluate(wordCentre, { selector, word });
 }
