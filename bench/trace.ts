@@ -163,7 +163,7 @@ function extensionUrl(event: TraceEvent): boolean {
  * most extension code. The service worker's code runs on a worker thread, so
  * it never counts.
  */
-function contentScriptThread(events: readonly TraceEvent[]): { pid: number; tid: number } | undefined {
+export function contentScriptThread(events: readonly TraceEvent[]): { pid: number; tid: number } | undefined {
   const rendererMains = new Set(
     events
       .filter((event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain')

@@ -139,3 +139,66 @@ export const NEWS_PARAGRAPH =
 
 /** The names NEWS_PARAGRAPH has, as Crossread paints them. */
 export const NEWS_NAMES = ['Rwanda', 'United States', 'Olivier Nduhungirehe', 'Kigali'];
+
+/**
+ * A page that builds `paragraphs` paragraphs of `textNodesPerParagraph` text
+ * nodes each (half bare, half in a <span>), a name in every `nameEvery`th
+ * paragraph, with DOM calls as it loads (before the content script starts at
+ * document_idle).
+ */
+export function manyTextNodesPage(paragraphs: number, textNodesPerParagraph: number, nameEvery: number): string {
+  return htmlDocument(
+    '<main id="many"></main>',
+    `<script>
+document.addEventListener('DOMContentLoaded', () => {
+  const names = ${JSON.stringify(NEWS_NAMES)};
+  const main = document.getElementById('many');
+  const fragment = document.createDocumentFragment();
+  for (let p = 0; p < ${paragraphs}; p++) {
+    const paragraph = document.createElement('p');
+    for (let n = 0; n < ${textNodesPerParagraph / 2}; n++) {
+      const named = n === 3 && p % ${nameEvery} === 0;
+      paragraph.append(document.createTextNode(named ? ' talks with ' + names[(p / ${nameEvery}) % names.length] + ' went on ' : ' word ' + n + ' '));
+      const span = document.createElement('span');
+      span.textContent = 'more ' + n;
+      paragraph.append(span);
+    }
+    fragment.append(paragraph);
+  }
+  main.append(fragment);
+});
+</script>`,
+  );
+}
+
+/**
+ * A page whose body holds elements nested `depth` deep, built with DOM calls
+ * since the HTML parser stops nesting at 512: <x-level> and <span> in turn,
+ * with a sentence naming two entities every `every` levels and one more in a
+ * span at the bottom. To Crossread an <x-level> is a block (it is not a tag
+ * it knows to be inline) and a <span> inline, so both of its paths up the
+ * tree go the whole depth; to the browser both are inline boxes. Chromium's
+ * own renderer crashes laying out 5,000 nested blocks (<div>s: it renders
+ * 2,000), page without extension included, so a block-displayed chain that
+ * deep cannot be a test of Crossread.
+ */
+export function deepNestingPage(depth: number, every: number): string {
+  return htmlDocument(
+    '',
+    `<script>
+document.addEventListener('DOMContentLoaded', () => {
+  let parent = document.body;
+  for (let level = 0; level < ${depth}; level++) {
+    const child = document.createElement(level % 2 === 0 ? 'x-level' : 'span');
+    if (level % ${every} === 0) child.append('Level ' + level + ': Rwanda and the United States. ');
+    parent.append(child);
+    parent = child;
+  }
+  const bottom = document.createElement('span');
+  bottom.id = 'bottom';
+  bottom.textContent = 'At the bottom, Olivier Nduhungirehe spoke.';
+  parent.append(bottom);
+});
+</script>`,
+  );
+}
