@@ -135,8 +135,13 @@ function Claim({ claim, locale }: { claim: ClaimView; locale: string }) {
         </ul>
       )}
       <ol class="claim__versions">
-        {claim.versions.map((version, index) => (
-          <Version key={`${version.outlet.id}-${index}`} version={version} locale={locale} />
+        {claim.versions.map((version) => (
+          // An outlet's versions of one claim differ in date, word or framing.
+          <Version
+            key={`${version.outlet.id}|${version.datePublished}|${version.term ?? ''}|${version.framing}`}
+            version={version}
+            locale={locale}
+          />
         ))}
       </ol>
       {claim.withoutFigure.length > 0 && (

@@ -12,8 +12,8 @@ interface FactListProps {
 export function FactList({ facts, locale, onOpenEntity }: FactListProps) {
   return (
     <dl class="facts">
-      {facts.map((fact, index) => (
-        <div class="facts__row" key={`${fact.label}-${index}`} data-fact={fact.label}>
+      {facts.map((fact) => (
+        <div class="facts__row" key={`${fact.label}|${fact.date ?? ''}|${fact.text ?? ''}`} data-fact={fact.label}>
           <dt>{fact.label === 'date' ? formatPartialDate(fact.date ?? '', locale) : factLabel(fact.label)}</dt>
           <dd>
             <FactValue fact={fact} locale={locale} onOpenEntity={onOpenEntity} />

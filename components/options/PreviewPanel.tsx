@@ -80,7 +80,7 @@ export function PreviewPanel({ candidate, busy, onApply, onCancel }: PreviewPane
       </p>
       <p data-testid="version-change" data-direction={diff.direction}>
         {diff.sameDataset
-          ? tElements(VERSION_CHANGE[diff.direction], [diff.from.version, <strong>{diff.to.version}</strong>])
+          ? tElements(VERSION_CHANGE[diff.direction], [diff.from.version, <strong key="to">{diff.to.version}</strong>])
           : t('options.preview.differentDataset', [diff.to.title, diff.to.version, diff.from.title, diff.from.version])}
       </p>
       {older && (

@@ -103,7 +103,10 @@ export function UpdatePanel({ updates, busy, onCheckUrl, onFile, onSchedule, onR
           }}
         >
           <span>
-            {tElements('options.update.fileDrop', [<code>.json</code>, <u>{t('options.update.chooseFile')}</u>])}
+            {tElements('options.update.fileDrop', [
+              <code key="extension">.json</code>,
+              <u key="choose">{t('options.update.chooseFile')}</u>,
+            ])}
           </span>
           <input
             class="visually-hidden"
