@@ -1,6 +1,6 @@
 import type { Page, Worker } from '@playwright/test';
 import type { WxtBrowser } from 'wxt/browser';
-import { clickWord, openDemo } from './demo-page';
+import { clickWord, openDemo, storeSettings } from './demo-page';
 import { expect, test } from './fixtures';
 import { centreOf } from './highlights';
 
@@ -197,25 +197,6 @@ for (const hostile of hostilePages) {
     await expect(card).toHaveCount(0);
     expect(errors.messages).toEqual([]);
   });
-}
-
-/** Stores settings as the options page would (storage key "settings"), before a page is opened. */
-async function storeSettings(
-  serviceWorker: Worker,
-  changes: { renderer?: 'paint' | 'wrap'; cardTrigger?: { mode: 'click' | 'hover'; hoverDelayMs: number } },
-): Promise<void> {
-  await serviceWorker.evaluate(async (changes) => {
-    await chrome.storage.local.set({
-      settings: {
-        version: 1,
-        enabled: true,
-        renderer: changes.renderer ?? 'auto',
-        kinds: {},
-        sites: { mode: 'all-except-denied', denied: [], allowed: [] },
-        cardTrigger: changes.cardTrigger ?? { mode: 'click', hoverDelayMs: 400 },
-      },
-    });
-  }, changes);
 }
 
 test('with the wrap renderer, clicking a <mark> opens the card beside it', async ({

@@ -1,5 +1,9 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Page, type Worker } from '@playwright/test';
+import type { WxtBrowser } from 'wxt/browser';
 import { centreOf } from './highlights';
+
+// Callbacks passed to serviceWorker.evaluate() run inside the extension, where `chrome` exists.
+declare const chrome: WxtBrowser;
 
 /** Opens a demo article and waits until it is painted and Crossread's UI host (where cards open) is mounted. */
 export async function openDemo(page: Page, demoOrigin: string, path = 'us-rwanda-talks.html'): Promise<void> {
@@ -14,4 +18,23 @@ export async function clickWord(page: Page, selector: string, word: string): Pro
   await page.locator(selector).first().scrollIntoViewIfNeeded();
   const point = await centreOf(page, selector, word);
   await page.mouse.click(point.x, point.y);
+}
+
+/** Stores settings as the options page would (storage key "settings"), before a page is opened. */
+export async function storeSettings(
+  serviceWorker: Worker,
+  changes: { renderer?: 'paint' | 'wrap'; cardTrigger?: { mode: 'click' | 'hover'; hoverDelayMs: number } },
+): Promise<void> {
+  await serviceWorker.evaluate(async (changes) => {
+    await chrome.storage.local.set({
+      settings: {
+        version: 1,
+        enabled: true,
+        renderer: changes.renderer ?? 'auto',
+        kinds: {},
+        sites: { mode: 'all-except-denied', denied: [], allowed: [] },
+        cardTrigger: changes.cardTrigger ?? { mode: 'click', hoverDelayMs: 400 },
+      },
+    });
+  }, changes);
 }

@@ -1,7 +1,5 @@
 import { expect, type Page, type Worker } from '@playwright/test';
-import type { WxtBrowser } from 'wxt/browser';
-
-declare const chrome: WxtBrowser;
+import { storeSettings } from './demo-page';
 
 /**
  * Builders for the hostile-page suite (hostile*.spec.ts): each page is served
@@ -97,19 +95,8 @@ export async function waitForPaintingToSettle(page: Page, quietMs = 1_000, timeo
 }
 
 /** Stores the renderer setting as the options page would, before a page is opened. */
-export async function useRenderer(serviceWorker: Worker, renderer: 'paint' | 'wrap'): Promise<void> {
-  await serviceWorker.evaluate(async (renderer) => {
-    await chrome.storage.local.set({
-      settings: {
-        version: 1,
-        enabled: true,
-        renderer,
-        kinds: {},
-        sites: { mode: 'all-except-denied', denied: [], allowed: [] },
-        cardTrigger: { mode: 'click', hoverDelayMs: 400 },
-      },
-    });
-  }, renderer);
+export function useRenderer(serviceWorker: Worker, renderer: 'paint' | 'wrap'): Promise<void> {
+  return storeSettings(serviceWorker, { renderer });
 }
 
 /** Runs in the page: the texts Crossread highlighted, painted or wrapped in <mark>. */
