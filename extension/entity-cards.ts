@@ -1,11 +1,8 @@
 import { type Browser, browser } from 'wxt/browser';
-import { bundledDataset } from '../lib/bundled-dataset';
 import { entityCardBuilder } from '../lib/card/build-entity-card';
 import type { EntityCard } from '../lib/card/entity-card';
-import type { Dataset } from '../lib/dataset/schema';
-import { readActiveStoredDataset, STORE_KEYS } from '../lib/dataset/store';
 import { entityCardRequestSchema, type NavigateMentions } from '../lib/messages';
-import { localStorageArea } from './storage-area';
+import { fromActiveDataset } from './active-dataset';
 
 /**
  * Background side of the fact card. A page holds only the page index (names
@@ -17,18 +14,7 @@ export function createEntityCardResponder(): (
   message: unknown,
   sender: Browser.runtime.MessageSender,
 ) => Promise<EntityCard | null> | undefined {
-  let builder: Promise<(entityId: string) => EntityCard | null> | null = null;
-  // Another dataset became active: the next card is built from it.
-  browser.storage.local.onChanged.addListener((changes) => {
-    if (STORE_KEYS.pointer in changes) builder = null;
-  });
-  const activeBuilder = () => {
-    builder ??= activeDataset().then(entityCardBuilder);
-    builder.catch(() => {
-      builder = null;
-    });
-    return builder;
-  };
+  const activeBuilder = fromActiveDataset(entityCardBuilder);
   return (message, sender) => {
     // Only our own content scripts, running in a tab, ask for cards.
     if (sender.id !== browser.runtime.id || sender.tab?.id === undefined) return undefined;
@@ -36,11 +22,6 @@ export function createEntityCardResponder(): (
     if (!request.success) return undefined;
     return activeBuilder().then((build) => build(request.data.entityId));
   };
-}
-
-async function activeDataset(): Promise<Dataset> {
-  const stored = await readActiveStoredDataset(localStorageArea);
-  return stored?.dataset ?? bundledDataset();
 }
 
 /**

@@ -16,6 +16,9 @@ export const MARK_CLASS = 'crossread-mention';
 /** The highlight of the mention under the pointer (and the class its marks get). */
 export const HOVER_HIGHLIGHT = `${HIGHLIGHT_PREFIX}hover`;
 export const MARK_HOVER_CLASS = `${MARK_CLASS}--hover`;
+/** The highlight of figures that are claim mentions ("$100,000" beside "Rwanda"), and the class their marks get. */
+export const CLAIM_HIGHLIGHT = `${HIGHLIGHT_PREFIX}claim`;
+export const MARK_CLAIM_CLASS = `${MARK_CLASS}--claim`;
 /** The shared name of kinds without a style of their own, or whose name cannot be used in CSS. */
 export const GENERIC_HIGHLIGHT = `${HIGHLIGHT_PREFIX}mention`;
 /** The kind of highlights drawn with the shared style (GENERIC_HIGHLIGHT). */
@@ -33,8 +36,8 @@ export const STATICALLY_STYLED_KINDS: ReadonlySet<string> = new Set(['country', 
 
 // What the dataset schema allows for a kind: a CSS identifier as it stands.
 const KIND_TOKEN = /^[a-z][a-z0-9-]{0,30}$/;
-// "hover" would collide with the hover highlight and the hover class.
-const RESERVED_KINDS = new Set(['hover']);
+// "hover" and "claim" would collide with the hover and claim highlights and their classes.
+const RESERVED_KINDS = new Set(['hover', 'claim']);
 const COLOUR = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i;
 
 /** Background and underline opacity of a kind's colour: translucent, so the page's text stays readable. */

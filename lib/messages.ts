@@ -1,3 +1,4 @@
+import { figureQualifiers } from './dataset/schema';
 import { builtOnFirstUse, z } from './zod';
 
 /**
@@ -46,7 +47,57 @@ function buildSchemas() {
     type: z.literal('crossread:navigate-mentions'),
     direction: z.enum(['next', 'previous']),
   });
+  const offset = z.number().int().nonnegative().max(MAX_CLAIM_BLOCK_CHARS);
+  /**
+   * Content script → background: which figures of these blocks are claim mentions? Each block is page text
+   * that names an entity, with where the names are. It goes to Crossread's own background and no further.
+   */
+  const claimsRequest = z.strictObject({
+    type: z.literal('crossread:find-claims'),
+    /** The page's language (its `lang`): figures are read only in English. */
+    lang: z.string().max(35).optional(),
+    /** The article's publication date (YYYY-MM-DD…), which gives "April 4" its year. */
+    published: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}/)
+      .max(40)
+      .optional(),
+    /** Every entity the page names: a claim's figures count only on a page that names two of its entities. */
+    pageEntityIds: z.array(entityId).max(10_000),
+    blocks: z
+      .array(
+        z.strictObject({
+          text: z.string().max(MAX_CLAIM_BLOCK_CHARS),
+          mentions: z.array(z.strictObject({ start: offset, end: offset, entityId })).max(1_000),
+        }),
+      )
+      .max(MAX_CLAIM_BLOCKS),
+  });
+  const pageFigure = z.strictObject({
+    kind: z.enum(['money', 'count', 'date']),
+    asReported: z.string().max(300),
+    value: z.number().finite().optional(),
+    unit: z.string().max(40).optional(),
+    qualifier: z.enum(figureQualifiers).optional(),
+    date: z.string().max(10).optional(),
+    unrecognised: z.string().max(100).optional(),
+  });
+  /** Background → content script: the claim mentions of each block of a claims request, in its order. */
+  const claimsAnswer = z.array(
+    z.array(
+      z.strictObject({
+        start: offset,
+        end: offset,
+        claimId: z.string().min(1).max(300),
+        entityIds: z.array(entityId).min(1).max(50),
+        figure: pageFigure,
+        terms: z.array(z.string().max(60)).max(50),
+      }),
+    ),
+  );
   return {
+    claimsRequest,
+    claimsAnswer,
     pageMentionsRequest,
     entityCount,
     pageMentions,
@@ -56,6 +107,11 @@ function buildSchemas() {
     navigateMentions,
   };
 }
+
+/** The most text one block may send for claim finding; a longer block is not searched for claims. */
+export const MAX_CLAIM_BLOCK_CHARS = 20_000;
+/** The most blocks one claims request carries; a page with more sends several. */
+export const MAX_CLAIM_BLOCKS = 500;
 
 type Schemas = ReturnType<typeof buildSchemas>;
 const messageSchemas = builtOnFirstUse(buildSchemas);
@@ -74,6 +130,12 @@ export const revealEntitySchema = (): Schemas['revealEntity'] => messageSchemas(
 /** Background (keyboard shortcut) → content script: move to the next or previous mention and open its card. */
 export const navigateMentionsSchema = (): Schemas['navigateMentions'] => messageSchemas().navigateMentions;
 
+/** Content script → background: which figures of these blocks are claim mentions? */
+export const claimsRequestSchema = (): Schemas['claimsRequest'] => messageSchemas().claimsRequest;
+/** Background → content script: the claim mentions of each block of a claims request. */
+export const claimsAnswerSchema = (): Schemas['claimsAnswer'] => messageSchemas().claimsAnswer;
+
+export type ClaimsRequest = z.infer<Schemas['claimsRequest']>;
 export type PageMentionsRequest = z.infer<Schemas['pageMentionsRequest']>;
 export type PageMentions = z.infer<Schemas['pageMentions']>;
 export type EntityCount = z.infer<Schemas['entityCount']>;

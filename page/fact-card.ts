@@ -2,6 +2,7 @@ import { autoUpdate, computePosition, flip, hide, offset, shift, size, type Virt
 import { h, render } from 'preact';
 import { type CardState, FactCard } from '../components/card/FactCard';
 import type { EntityCard } from '../lib/card/entity-card';
+import type { PageClaim } from '../lib/claims/compare';
 import type { PageMention } from './scanner';
 
 /** The least height the card shrinks to beside a mention near the viewport's edge. */
@@ -32,6 +33,8 @@ interface Shown {
   entityId: string;
   /** The mention the card stands beside; null for an entity reached through a link that the page does not mention. */
   mention: PageMention | null;
+  /** Set for the card of a figure that is a claim mention: the claim's card, not the entity's. */
+  claim?: PageClaim;
 }
 
 /**
@@ -99,13 +102,13 @@ export class FactCardController {
   /** Opens the card for `mention`; `viaKeyboard` moves focus into it. */
   open(mention: PageMention, viaKeyboard = false): void {
     this.history = [];
-    this.show({ entityId: mention.entityId, mention }, viaKeyboard);
+    this.show({ entityId: mention.entityId, mention, claim: mention.claim }, viaKeyboard);
   }
 
   /** Scrolls to the first mention of `entityId` and opens its card (from the popup). */
   reveal(entityId: string): boolean {
     const { page } = this.options;
-    const mentions = page.mentions().filter((mention) => mention.entityId === entityId);
+    const mentions = page.mentions().filter((mention) => mention.entityId === entityId && !mention.claim);
     // The first one the reader can see: a name in a collapsed menu has no box to scroll to or open beside.
     const first = mentions.find((mention) => page.boxesOf(mention).length > 0) ?? mentions[0];
     if (!first) return false;
@@ -197,15 +200,21 @@ export class FactCardController {
     const shown = this.shown;
     const state = this.state;
     if (!shown || !state) return;
-    const sameEntity = this.options.page.mentions().filter((mention) => mention.entityId === shown.entityId);
-    const index = shown.mention ? sameEntity.indexOf(shown.mention) : -1;
+    const { page } = this.options;
+    const siblings = page.mentions().filter((mention) => isSibling(shown, mention));
+    const index = shown.mention ? siblings.indexOf(shown.mention) : -1;
     const previous = this.history[this.history.length - 1];
     render(
       h(FactCard, {
         state,
         locale: this.options.locale,
-        onPage: index >= 0 ? { index, total: sameEntity.length } : null,
-        backTo: previous ? (this.options.page.entity(previous.entityId)?.name ?? previous.entityId) : null,
+        claim: shown.claim ?? null,
+        claimAbout: shown.claim?.entityIds.flatMap((entityId) => {
+          const entity = page.entity(entityId);
+          return entity ? [{ id: entityId, name: entity.name, kind: entity.kind }] : [];
+        }),
+        onPage: index >= 0 ? { index, total: siblings.length } : null,
+        backTo: previous ? backLabel(page, previous) : null,
         onBack: () => this.back(),
         onClose: () => this.close(),
         onPrevious: () => this.stepWithinEntity('previous'),
@@ -231,6 +240,7 @@ export class FactCardController {
     this.focusCard();
   }
 
+  /** Steps through the mentions of the card's entity, or the figures of the card's claim. */
   private stepWithinEntity(direction: 'next' | 'previous'): void {
     const shown = this.shown;
     if (!shown) return;
@@ -238,11 +248,11 @@ export class FactCardController {
       this.options.page.mentions(),
       shown.mention,
       direction,
-      (mention) => mention.entityId === shown.entityId && this.options.page.boxesOf(mention).length > 0,
+      (mention) => isSibling(shown, mention) && this.options.page.boxesOf(mention).length > 0,
     );
     if (!target || target === shown.mention) return;
     scrollIntoView(this.options.page, target);
-    this.shown = { entityId: shown.entityId, mention: target };
+    this.shown = { entityId: shown.entityId, mention: target, claim: target.claim };
     this.paint();
     this.follow();
   }
@@ -290,6 +300,18 @@ export class FactCardController {
     };
     this.stopFollowing = autoUpdate(reference, card, update);
   }
+}
+
+/** Whether `mention` is one the card's previous/next steps through: the same claim's figures, or the entity's names. */
+function isSibling(shown: Shown, mention: PageMention): boolean {
+  if (shown.claim) return mention.claim?.claimId === shown.claim.claimId;
+  return mention.entityId === shown.entityId && !mention.claim;
+}
+
+/** What the Back button names: the entity, or the figure whose claim card it returns to. */
+function backLabel(page: CardPage, previous: Shown): string {
+  if (previous.claim) return previous.claim.figure.asReported;
+  return page.entity(previous.entityId)?.name ?? previous.entityId;
 }
 
 /** A floating-ui reference for a mention: its first box (a name broken over two lines opens beside its start). */

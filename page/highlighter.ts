@@ -1,4 +1,12 @@
-import { HOVER_HIGHLIGHT, highlightNameForKind, MARK_HOVER_CLASS, markClassName } from '../lib/highlight-style';
+import {
+  CLAIM_HIGHLIGHT,
+  HOVER_HIGHLIGHT,
+  highlightNameForKind,
+  MARK_CLAIM_CLASS,
+  MARK_CLASS,
+  MARK_HOVER_CLASS,
+  markClassName,
+} from '../lib/highlight-style';
 import type { Renderer } from '../lib/settings';
 import { createAdoptedSheet } from './adopted-sheet';
 import type { PageMention, TextPart } from './scanner';
@@ -94,7 +102,7 @@ export function createPaintHighlighter(
     mode: 'paint',
     add(mentions, kindOf) {
       for (const mention of mentions) {
-        const name = highlightNameForKind(kindOf(mention.entityId));
+        const name = mention.claim ? CLAIM_HIGHLIGHT : highlightNameForKind(kindOf(mention.entityId));
         let highlight = highlights.get(name);
         if (!highlight) {
           highlight = new Highlight();
@@ -162,8 +170,13 @@ export function createWrapHighlighter(doc: Document): Highlighter {
       if (part.start < cursor) continue;
       if (part.start > cursor) replacement.push(doc.createTextNode(text.slice(cursor, part.start)));
       const mark = doc.createElement('mark');
-      mark.className = markClassName(kind);
       mark.setAttribute('data-crossread-id', mention.entityId);
+      if (mention.claim) {
+        mark.className = `${MARK_CLASS} ${MARK_CLAIM_CLASS}`;
+        mark.setAttribute('data-crossread-claim', mention.claim.claimId);
+      } else {
+        mark.className = markClassName(kind);
+      }
       mark.textContent = text.slice(part.start, part.end);
       mentionOfMark.set(mark, mention);
       replacement.push(mark);

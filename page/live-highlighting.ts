@@ -1,6 +1,7 @@
 import { GENERIC_KIND, STATICALLY_STYLED_KINDS } from '../lib/highlight-style';
 import type { Matcher } from '../lib/matcher';
 import type { PageIndex } from '../lib/page-index';
+import type { ClaimSpotter, SpottedClaims } from './claim-spotter';
 import type { Highlighter } from './highlighter';
 import { blockOf, isInline, isInSkipZone, type PageMention, scanForMentions, UI_HOST_TAG } from './scanner';
 
@@ -24,6 +25,8 @@ export interface ShowOptions {
  */
 export class LiveHighlighting {
   private readonly mentionsByBlock = new Map<Element, PageMention[]>();
+  /** Figures that are claim mentions, by block; kept apart so counts and lists of names leave them out. */
+  private readonly claimsByBlock = new Map<Element, PageMention[]>();
   private matcher: Matcher | null = null;
   private entities: PageIndex['entities'] = new Map();
   /** The entities of hidden kinds: the matcher leaves them out, so names inside theirs are still found. */
@@ -42,6 +45,8 @@ export class LiveHighlighting {
     private readonly highlighter: Highlighter,
     /** Called after each change to the set of mentions. */
     private readonly onChange: () => void = () => undefined,
+    /** Finds the claim mentions among the figures of the blocks that name entities; none without it. */
+    private readonly claims: ClaimSpotter | null = null,
   ) {
     this.observer = new MutationObserver((records) => this.queue(records));
   }
@@ -65,9 +70,19 @@ export class LiveHighlighting {
     await this.rescan([body]);
   }
 
-  /** Every mention currently highlighted. */
+  /** Every entity mention currently highlighted. */
   mentions(): PageMention[] {
     return [...this.mentionsByBlock.values()].flat();
+  }
+
+  /** Every claim mention currently highlighted. */
+  claimMentions(): PageMention[] {
+    return [...this.claimsByBlock.values()].flat();
+  }
+
+  /** Entity and claim mentions: everything the reader can point at or step through. */
+  allMentions(): PageMention[] {
+    return [...this.mentions(), ...this.claimMentions()];
   }
 
   /** Stops observing and removes every highlight. */
@@ -91,6 +106,8 @@ export class LiveHighlighting {
   private removeAll(): void {
     this.highlighter.clear();
     this.mentionsByBlock.clear();
+    this.claimsByBlock.clear();
+    this.claims?.discard();
   }
 
   private queue(records: MutationRecord[]): void {
@@ -186,17 +203,19 @@ export class LiveHighlighting {
       ([block]) => !block.isConnected || roots.some((root) => root.contains(block)),
     );
     for (const [block, mentions] of stale) {
-      this.highlighter.remove(mentions);
+      this.highlighter.remove([...mentions, ...(this.claimsByBlock.get(block) ?? [])]);
       this.mentionsByBlock.delete(block);
+      this.claimsByBlock.delete(block);
     }
     const confirmedEntityIds = new Set(this.mentions().map((mention) => mention.entityId));
     await scanForMentions(roots, matcher, {
       signal: scan.signal,
       confirmedEntityIds,
       ignoredEntityIds: this.hiddenEntityIds,
-      onMentions: (mentions) => {
+      onMentions: (mentions, run) => {
         const block = mentions[0]?.block;
         if (!block) return;
+        this.claims?.note(block, mentions, run);
         // The same block can come in several runs when a nested block interrupts it.
         const existing = this.mentionsByBlock.get(block);
         this.mentionsByBlock.set(block, existing ? [...existing, ...mentions] : mentions);
@@ -206,6 +225,34 @@ export class LiveHighlighting {
         }
       },
     });
-    if (!scan.signal.aborted) this.onChange();
+    if (scan.signal.aborted) return;
+    this.onChange();
+    if (this.claims) void this.showClaims(this.claims);
+  }
+
+  /** Asks which figures of the blocks just scanned are claim mentions, and highlights them. */
+  private async showClaims(spotter: ClaimSpotter): Promise<void> {
+    let spotted: SpottedClaims[];
+    try {
+      spotted = await spotter.spot();
+    } catch {
+      // The background is restarting or the extension is gone: the names stay highlighted, without claims.
+      return;
+    }
+    let changed = false;
+    for (const { block, mentions, claims } of spotted) {
+      const current = this.mentionsByBlock.get(block);
+      // Rescanned or gone since it was sent: the rescan asks again.
+      if (!current || !block.isConnected || !mentions.every((mention) => current.includes(mention))) continue;
+      const shown = [...(this.claimsByBlock.get(block) ?? []), ...claims];
+      // Wrapping works a block at a time (a text node with a name and a figure is one node to split): redo the block.
+      this.highlighter.remove([...current, ...(this.claimsByBlock.get(block) ?? [])]);
+      this.claimsByBlock.set(block, shown);
+      for (const node of this.highlighter.add([...current, ...shown], this.styleKindOf)) {
+        this.observer.observe(node, { characterData: true });
+      }
+      changed = true;
+    }
+    if (changed) this.onChange();
   }
 }

@@ -4,6 +4,7 @@ import type { PageEntity, PageIndex } from '../lib/page-index';
 import { summarisePageMentions } from '../lib/page-mentions';
 import { defaultKindSetting, isSiteEnabled, kindSettings, type Settings } from '../lib/settings';
 import { type AdoptedSheet, createAdoptedSheet } from './adopted-sheet';
+import { ClaimSpotter, type FindClaims } from './claim-spotter';
 import { createHighlighter, type Highlighter, rendererMode } from './highlighter';
 import { MentionHitTester } from './hit-test';
 import { trackHoveredMention } from './hover';
@@ -21,6 +22,8 @@ export interface PageHighlightingOptions {
   loadIndex: () => Promise<PageIndex>;
   /** Called with the number of mentions after each change to them (0 when the site is turned off). */
   onMentionsChanged?: (total: number) => void;
+  /** Finds which figures of the page are claim mentions (the background does); without it, none are shown. */
+  findClaims?: FindClaims;
 }
 
 /** One renderer at work: its highlighter, the live highlighting that feeds it, and hover tracking over it. */
@@ -100,9 +103,9 @@ export class PageHighlighting {
     return { ...summarisePageMentions(ids, this.shown?.index.entities ?? new Map()), hostname };
   }
 
-  /** The mentions on the page now, in document order (a rescan appends its blocks' mentions at the end of its own list). */
+  /** The entity and claim mentions on the page now, in document order. */
   mentionsInOrder(): PageMention[] {
-    const mentions = this.renderer?.live.mentions() ?? [];
+    const mentions = this.renderer?.live.allMentions() ?? [];
     return mentions.sort(compareDocumentOrder);
   }
 
@@ -204,11 +207,17 @@ export class PageHighlighting {
 
   private startRenderer(mode: Highlighter['mode']): ActiveRenderer {
     const highlighter = createHighlighter(this.doc, mode);
-    const hitTester: MentionHitTester = new MentionHitTester(this.doc, () => live.mentions(), highlighter);
-    const live: LiveHighlighting = new LiveHighlighting(this.doc, highlighter, () => {
-      hitTester.invalidate();
-      this.options.onMentionsChanged?.(live.mentions().length);
-    });
+    const hitTester: MentionHitTester = new MentionHitTester(this.doc, () => live.allMentions(), highlighter);
+    const { findClaims } = this.options;
+    const live: LiveHighlighting = new LiveHighlighting(
+      this.doc,
+      highlighter,
+      () => {
+        hitTester.invalidate();
+        this.options.onMentionsChanged?.(live.mentions().length);
+      },
+      findClaims ? new ClaimSpotter(findClaims, () => live.mentions().map((mention) => mention.entityId)) : null,
+    );
     const hover = new AbortController();
     trackHoveredMention(this.doc, hitTester, highlighter, hover.signal);
     return { highlighter, live, hitTester, hover };

@@ -1,3 +1,4 @@
+import type { PageClaim } from '../lib/claims/compare';
 import { type Matcher, TEXT_SEPARATOR } from '../lib/matcher';
 
 /** The tag of the element that hosts Crossread's own in-page UI. */
@@ -10,12 +11,18 @@ export interface TextPart {
   end: number;
 }
 
-/** A mention found in the page: the DOM range it covers, its parts, the entity and the block it sits in. */
+/**
+ * A mention found in the page: the DOM range it covers, its parts, the
+ * entity and the block it sits in. A claim mention is a figure the page
+ * reports about an entity ("$100,000" beside "Rwanda"): it has `claim`, and
+ * `entityId` is the first entity of the claim that its sentence names.
+ */
 export interface PageMention {
   range: AbstractRange;
   parts: TextPart[];
   entityId: string;
   block: Element;
+  claim?: PageClaim;
 }
 
 // Text inside these is code, form input, vector art or not rendered at all:
@@ -118,7 +125,20 @@ export interface ScanOptions {
   /** Entities not to find (see FindMentionsOptions.ignoredEntityIds). */
   ignoredEntityIds?: ReadonlySet<string>;
   /** Receives each block's mentions as soon as they are found, so highlights appear progressively. */
-  onMentions?: (mentions: PageMention[]) => void;
+  onMentions?: (mentions: PageMention[], run: ScannedRun) => void;
+}
+
+/**
+ * The text a block's mentions were found in (a block interrupted by a nested
+ * block has several runs), for work that reads more of it than the names:
+ * finding the figures that are claim mentions.
+ */
+export interface ScannedRun {
+  text: string;
+  /** Where each mention is in `text`, in the order of the mentions. */
+  offsets: ReadonlyArray<{ start: number; end: number }>;
+  /** A mention over [start, end) of `text`, mapped back to the page's text nodes. */
+  mentionAt(start: number, end: number, entityId: string): PageMention;
 }
 
 const DEFAULT_SLICE_MS = 8;
@@ -177,21 +197,31 @@ export async function scanForMentions(
     let blockIndex = 0;
     let blockStart = 0;
     let group: PageMention[] = [];
+    let offsets: Array<{ start: number; end: number }> = [];
     const emit = () => {
       if (group.length === 0) return;
       found.push(...group);
-      options.onMentions?.(group);
+      const block = pending[blockIndex] as BlockText;
+      options.onMentions?.(group, {
+        text: block.text,
+        offsets,
+        mentionAt: (start, end, entityId) => toPageMention(block, start, end, entityId),
+      });
       group = [];
+      offsets = [];
     };
     for (const mention of mentions) {
       // Mentions come in order; move on to the block this one starts in.
       while (mention.start >= blockStart + (pending[blockIndex] as BlockText).text.length) {
+        emit();
         blockStart += (pending[blockIndex] as BlockText).text.length + TEXT_SEPARATOR.length;
         blockIndex++;
-        emit();
       }
       const block = pending[blockIndex] as BlockText;
-      group.push(toPageMention(block, mention.start - blockStart, mention.end - blockStart, mention.entityId));
+      const start = mention.start - blockStart;
+      const end = mention.end - blockStart;
+      group.push(toPageMention(block, start, end, mention.entityId));
+      offsets.push({ start, end });
       confirmed.add(mention.entityId);
     }
     emit();

@@ -1,9 +1,11 @@
-import type { ComponentChildren } from 'preact';
-import type { ClaimVersionView, ClaimView, EntityCard, OutletRef } from '../../lib/card/entity-card';
+import type { EntityCard } from '../../lib/card/entity-card';
+import type { PageClaim } from '../../lib/claims/compare';
 import { t } from '../i18n';
 import { kindName } from '../kinds';
+import { Claim, PageClaimSummary } from './ClaimVersions';
 import { FactList } from './FactList';
 import { formatPartialDate } from './format';
+import { ExternalLink } from './links';
 
 /** What the card shows: the entity's card once it has arrived, or why it has not. */
 export type CardState =
@@ -15,7 +17,14 @@ export interface FactCardProps {
   state: CardState;
   /** The UI language, for dates. */
   locale: string;
-  /** Which of the entity's mentions on this page the card is beside; null when the page does not mention it. */
+  /**
+   * Set when the card was opened from a figure on the page that is a claim mention: the card then shows
+   * that claim, the page's figure against every outlet's version, instead of the entity's facts.
+   */
+  claim?: PageClaim | null;
+  /** The entities the claim's sentence names (names and kinds from the page's index), each opening its own card. */
+  claimAbout?: ReadonlyArray<{ id: string; name: string; kind: string }>;
+  /** Which of the entity's (or the claim's) mentions on this page the card is beside; null when the page does not mention it. */
   onPage: { index: number; total: number } | null;
   /** The entity the Back button returns to, or null when there is nothing to go back to. */
   backTo: string | null;
@@ -37,31 +46,93 @@ const TITLE_ID = 'crossread-card-title';
  */
 export function FactCard(props: FactCardProps) {
   const { state } = props;
+  if (props.claim) return <ClaimCard {...props} page={props.claim} />;
   const name = state.status === 'ready' ? state.card.name : state.name;
   const kind = state.status === 'ready' ? state.card.kind : state.kind;
   return (
     <div class="card" role="dialog" aria-labelledby={TITLE_ID} tabIndex={-1} data-entity-kind={kind}>
-      <header class="card__header">
-        <div class="card__topline">
-          {props.backTo !== null && (
-            <button type="button" class="card__back" onClick={props.onBack}>
-              <span aria-hidden="true">←</span> {t('card.back', props.backTo)}
-            </button>
-          )}
-          <span class={`card__kind card__kind--${kind}`}>{kindName(kind)}</span>
-          <button type="button" class="card__close" onClick={props.onClose} aria-label={t('card.close')}>
-            <span aria-hidden="true">×</span>
-          </button>
-        </div>
-        <h2 id={TITLE_ID} class="card__name">
-          {name}
-        </h2>
-      </header>
+      <CardHeader {...props} label={kindName(kind)} labelClass={`card__kind--${kind}`} title={name} />
       <div class="card__body">
         {state.status === 'ready' && <CardIntro card={state.card} locale={props.locale} />}
         {state.status === 'loading' && <p class="card__status">{t('card.loading')}</p>}
         {state.status === 'unavailable' && <p class="card__status">{t('card.unavailable')}</p>}
         {state.status === 'ready' && <CardBody card={state.card} {...props} />}
+      </div>
+      <OnThisPage {...props} />
+    </div>
+  );
+}
+
+function CardHeader(props: FactCardProps & { label: string; labelClass: string; title: string }) {
+  return (
+    <header class="card__header">
+      <div class="card__topline">
+        {props.backTo !== null && (
+          <button type="button" class="card__back" onClick={props.onBack}>
+            <span aria-hidden="true">←</span> {t('card.back', props.backTo)}
+          </button>
+        )}
+        <span class={`card__kind ${props.labelClass}`}>{props.label}</span>
+        <button type="button" class="card__close" onClick={props.onClose} aria-label={t('card.close')}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </div>
+      <h2 id={TITLE_ID} class="card__name">
+        {props.title}
+      </h2>
+    </header>
+  );
+}
+
+/**
+ * The card of a figure on the page that a dataset claim is about: the
+ * claim's statement, the page's figure and wording, and every outlet's
+ * version marked as giving the same figure, another one, or none. The
+ * entities the claim is about open their own cards (Back returns here).
+ */
+function ClaimCard(props: FactCardProps & { page: PageClaim }) {
+  const { state, page } = props;
+  const claim = state.status === 'ready' ? state.card.claims.find((candidate) => candidate.id === page.claimId) : null;
+  const about = props.claimAbout ?? [];
+  return (
+    <div class="card card--claim" role="dialog" aria-labelledby={TITLE_ID} tabIndex={-1} data-claim-id={page.claimId}>
+      <CardHeader
+        {...props}
+        label={t('card.claimKind')}
+        labelClass="card__kind--claim"
+        title={claim?.statement ?? page.figure.asReported}
+      />
+      <div class="card__body">
+        {state.status === 'loading' && <p class="card__status">{t('card.loading')}</p>}
+        {state.status !== 'loading' && !claim && <p class="card__status">{t('card.claimUnavailable')}</p>}
+        {claim && (
+          <>
+            <PageClaimSummary claim={claim} page={page} />
+            <section class="card__section">
+              <h3 class="card__heading">{t('card.versionsHeading')}</h3>
+              <Claim claim={claim} locale={props.locale} page={page} />
+            </section>
+          </>
+        )}
+        {about.length > 0 && (
+          <section class="card__section">
+            <h3 class="card__heading">{t('card.claimAbout')}</h3>
+            <ul class="card__related">
+              {about.map((entity) => (
+                <li key={entity.id}>
+                  <button type="button" class="card__chip" onClick={() => props.onOpenEntity(entity.id)}>
+                    <span class={`card__dot card__dot--${entity.kind}`} aria-hidden="true" />
+                    {entity.name}
+                    <span class="visually-hidden"> ({kindName(entity.kind)})</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        {state.status === 'ready' && (
+          <p class="card__source">{t('card.datasetSource', [state.card.dataset.title, state.card.dataset.version])}</p>
+        )}
       </div>
       <OnThisPage {...props} />
     </div>
@@ -123,56 +194,6 @@ function CardBody(props: FactCardProps & { card: EntityCard }) {
   );
 }
 
-function Claim({ claim, locale }: { claim: ClaimView; locale: string }) {
-  const { terms, figures } = claim.disagreement;
-  return (
-    <article class="claim" data-claim-id={claim.id}>
-      <p class="claim__statement">{claim.statement}</p>
-      {(terms.length > 1 || figures.length > 1) && (
-        <ul class="claim__differences" role="note">
-          {terms.length > 1 && <li>{t('card.differTerms', terms.join(t('card.versus')))}</li>}
-          {figures.length > 1 && <li>{t('card.differFigures', figures.join(t('card.versus')))}</li>}
-        </ul>
-      )}
-      <ol class="claim__versions">
-        {claim.versions.map((version) => (
-          // An outlet's versions of one claim differ in date, word or framing.
-          <Version
-            key={`${version.outlet.id}|${version.datePublished}|${version.term ?? ''}|${version.framing}`}
-            version={version}
-            locale={locale}
-          />
-        ))}
-      </ol>
-      {claim.withoutFigure.length > 0 && (
-        <p class="claim__nofigure">{t('card.withoutFigure', outletNames(claim.withoutFigure))}</p>
-      )}
-    </article>
-  );
-}
-
-function Version({ version, locale }: { version: ClaimVersionView; locale: string }) {
-  return (
-    <li class="version">
-      <div class="version__head">
-        <span class="version__outlet">{version.outlet.name}</span>
-        <span class="version__date">{formatPartialDate(version.datePublished, locale)}</span>
-        {version.term && <span class="version__term">{version.term}</span>}
-        {version.figure && <span class="version__figure">{version.figure.asReported}</span>}
-      </div>
-      <p class="version__framing">{version.framing}</p>
-      {(version.citations.length > 0 || version.url) && (
-        <p class="version__meta">
-          {version.citations.length > 0 &&
-            t('card.citing', version.citations.map((citation) => citation.name).join(', '))}
-          {version.citations.length > 0 && version.url && ' · '}
-          {version.url && <ExternalLink href={version.url}>{t('card.readArticle')}</ExternalLink>}
-        </p>
-      )}
-    </li>
-  );
-}
-
 function OnThisPage(props: FactCardProps) {
   const { onPage } = props;
   if (!onPage) return <footer class="card__footer">{t('card.notOnPage')}</footer>;
@@ -180,7 +201,10 @@ function OnThisPage(props: FactCardProps) {
   return (
     <footer class="card__footer">
       <span class="card__position" data-testid="card-position">
-        {t('card.mentionPosition', [String(onPage.index + 1), String(onPage.total)])}
+        {t(props.claim ? 'card.claimPosition' : 'card.mentionPosition', [
+          String(onPage.index + 1),
+          String(onPage.total),
+        ])}
       </span>
       {several && (
         <span class="card__stepper">
@@ -194,26 +218,4 @@ function OnThisPage(props: FactCardProps) {
       )}
     </footer>
   );
-}
-
-/** A link out of the page: https only (the dataset schema checks it; checked again here), in a new tab, without referrer or opener. */
-export function ExternalLink({ href, children }: { href: string; children: ComponentChildren }) {
-  if (!isHttpsUrl(href)) return <>{children}</>;
-  return (
-    <a href={href} target="_blank" rel="noopener noreferrer">
-      {children}
-    </a>
-  );
-}
-
-function isHttpsUrl(value: string): boolean {
-  try {
-    return new URL(value).protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
-export function outletNames(outlets: readonly OutletRef[]): string {
-  return outlets.map((outlet) => outlet.name).join(', ');
 }

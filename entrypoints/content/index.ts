@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { uiLanguage } from '../../components/i18n';
+import { requestClaims } from '../../extension/claims-client';
 import { requestEntityCard } from '../../extension/entity-card-client';
 import { loadActivePageIndex, watchActiveDataset } from '../../extension/page-index-loader';
 import { loadSettings, watchSettings } from '../../extension/settings-store';
@@ -11,6 +12,7 @@ import {
   revealEntitySchema,
 } from '../../lib/messages';
 import { defaultSettings, type Settings } from '../../lib/settings';
+import { readArticleMeta } from '../../page/article-meta';
 import { watchCardTriggers } from '../../page/card-triggers';
 import { FactCardController } from '../../page/fact-card';
 import { PageHighlighting } from '../../page/page-highlighting';
@@ -46,6 +48,7 @@ export default defineContentScript({
     const highlighting = new PageHighlighting(document, {
       hostname: location.hostname,
       loadIndex: loadActivePageIndex,
+      findClaims: (request) => requestClaims(request, readArticleMeta(document)),
       onMentionsChanged: (total) => {
         // After an extension reload runtime.sendMessage throws at once, before any promise: the check ends this instead.
         if (!ctx.isValid) return;

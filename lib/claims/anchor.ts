@@ -1,5 +1,5 @@
-import type { Claim, Figure, FigureKind } from '../dataset/schema';
-import type { FoundFigure } from './types';
+import type { Claim, Entity, Figure, FigureKind } from '../dataset/schema';
+import type { FoundCount, FoundFigure, FoundMoney } from './types';
 
 /**
  * Claim anchoring (issue 7, step 2): a figure the page reports is a claim
@@ -21,6 +21,23 @@ export interface AnchorableClaim {
   terms: readonly string[];
   /** The figures its versions give. */
   figures: readonly Figure[];
+  /**
+   * The entities a page about the claim names: those it is about, and the
+   * parties of the deals it is about (a page on the US–Rwanda talks names
+   * the United States even when the claim is about Rwanda alone).
+   */
+  context: readonly string[];
+}
+
+/** What anchoring reads of the page around the text. */
+export interface AnchorOptions {
+  /** The language of the text, for sentence boundaries (default English). */
+  locale?: string;
+  /**
+   * Every entity the page names. When given, a claim's figure anchors only on a page that names two of
+   * the claim's context entities, unless it is the very figure an outlet gave.
+   */
+  pageEntityIds?: ReadonlySet<string>;
 }
 
 export interface EntityMentionAt {
@@ -38,8 +55,12 @@ export interface ClaimMention {
   sentence: { start: number; end: number };
 }
 
-/** The claims of a dataset in the form anchoring needs (no "text" claims: they carry no figure to find). */
-export function anchorableClaims(claims: readonly Claim[]): AnchorableClaim[] {
+/**
+ * The claims of a dataset in the form anchoring needs (no "text" claims:
+ * they carry no figure to find); `entities` give the deals' parties.
+ */
+export function anchorableClaims(claims: readonly Claim[], entities: readonly Entity[] = []): AnchorableClaim[] {
+  const partiesOf = new Map(entities.map((entity) => [entity.id, entity.deal?.parties ?? []]));
   return claims
     .filter((claim) => claim.figureKind !== 'text')
     .map((claim) => ({
@@ -48,8 +69,12 @@ export function anchorableClaims(claims: readonly Claim[]): AnchorableClaim[] {
       figureKind: claim.figureKind,
       terms: [...new Set(claim.versions.flatMap((version) => (version.term ? [version.term.toLowerCase()] : [])))],
       figures: claim.versions.flatMap((version) => (version.figure ? [version.figure] : [])),
+      context: [...new Set([...claim.about, ...claim.about.flatMap((id) => partiesOf.get(id) ?? [])])],
     }));
 }
+
+/** On a page that names fewer of a claim's context entities, only the very figure an outlet gave anchors it. */
+const CONTEXT_ON_PAGE = 2;
 
 /** Sentence boundaries of `text`, from the platform's own segmenter. */
 export function sentencesOf(text: string, locale = 'en'): Array<{ start: number; end: number }> {
@@ -69,10 +94,11 @@ export function anchorClaims(
   entityMentions: readonly EntityMentionAt[],
   figures: readonly FoundFigure[],
   claims: readonly AnchorableClaim[],
-  locale = 'en',
+  options: AnchorOptions = {},
 ): ClaimMention[] {
   if (figures.length === 0 || entityMentions.length === 0 || claims.length === 0) return [];
-  const sentences = sentencesOf(text, locale);
+  const sentences = sentencesOf(text, options.locale);
+  const { pageEntityIds } = options;
   const found: ClaimMention[] = [];
   for (const figure of figures) {
     const sentence = sentences.find((candidate) => figure.start >= candidate.start && figure.start < candidate.end);
@@ -84,20 +110,103 @@ export function anchorClaims(
     const words = text.slice(sentence.start, sentence.end).toLowerCase();
     let best: { claim: AnchorableClaim; score: number[]; about: string[] } | null = null;
     for (const claim of claims) {
-      if (claim.figureKind !== figure.kind) continue;
+      if (claim.figureKind !== figure.kind || !fitsClaim(figure, claim)) continue;
       const about = [...new Set(named.filter((id) => claim.about.includes(id)))];
       if (about.length === 0) continue;
-      const score = [
-        claim.figures.some((given) => sameFigure(figure, given)) ? 1 : 0,
-        claim.terms.filter((term) => containsWord(words, term)).length,
-        about.length,
-      ];
+      const sameAsAVersion = claim.figures.some((given) => sameFigure(figure, given));
+      const spunVersion = claim.figures.some((given) => sameUpToMultiplier(figure, given));
+      // A page about something else names the United States beside many sums, none of them the claim's.
+      if (pageEntityIds && !sameAsAVersion && !spunVersion && countIn(claim.context, pageEntityIds) < CONTEXT_ON_PAGE) {
+        continue;
+      }
+      const termsUsed = claim.terms.filter((term) => containsWord(words, term)).length;
+      // One entity in the sentence is thin evidence on its own ("the United States ($17.6b)" in a page about
+      // trade): the figure must also be near one an outlet gave, or the sentence use the claim's words, or
+      // the paragraph name a second entity of the claim. A date must be an outlet's, or come with its words:
+      // "since late January" beside two of the claim's entities is not the day a cable was sent.
+      const evidence =
+        sameAsAVersion ||
+        termsUsed > 0 ||
+        (figure.kind !== 'date' && (nearAVersion(figure, claim) || aboutInText(entityMentions, claim) >= 2));
+      if (!evidence) continue;
+      const score = [sameAsAVersion ? 1 : 0, termsUsed, about.length];
       if (!best || isBetter(score, best.score)) best = { claim, score, about };
     }
     if (best) found.push({ claimId: best.claim.id, figure, entityIds: best.about, sentence });
   }
   return found;
 }
+
+function countIn(ids: readonly string[], set: ReadonlySet<string>): number {
+  return ids.filter((id) => set.has(id)).length;
+}
+
+/** How many distinct entities of the claim the whole text names. */
+function aboutInText(mentions: readonly EntityMentionAt[], claim: AnchorableClaim): number {
+  return new Set(mentions.filter((mention) => claim.about.includes(mention.entityId)).map((m) => m.entityId)).size;
+}
+
+/** How many times larger or smaller than an outlet's a sum or count may be and still be near it. */
+const NEAR_FACTOR = 100;
+
+/**
+ * Whether a sum or count is of the size outlets gave: within NEAR_FACTOR of
+ * a version's, or a sum whose multiplier was not understood ("$6 cardinal": spun text keeps
+ * the number, not the word).
+ */
+function nearAVersion(figure: FoundMoney | FoundCount, claim: AnchorableClaim): boolean {
+  if (figure.kind === 'money' && figure.unrecognised?.role === 'multiplier') return true;
+  const value = figure.value ?? figure.magnitude;
+  if (value === undefined || value <= 0) return false;
+  return claim.figures.some(
+    (given) =>
+      given.value !== undefined && given.value > 0 && Math.max(value / given.value, given.value / value) <= NEAR_FACTOR,
+  );
+}
+
+/**
+ * "$6 cardinal" for an outlet's "$6 million": a sum whose multiplier word
+ * was not understood, and whose number is the outlet's but for a power of a
+ * thousand. Machine-spun copies keep the number and mangle the word.
+ */
+function sameUpToMultiplier(figure: FoundFigure, given: Figure): boolean {
+  if (figure.kind !== 'money' || figure.unrecognised?.role !== 'multiplier') return false;
+  if (!figure.value || !given.value || (figure.unit && given.unit && figure.unit !== given.unit)) return false;
+  const ratio = given.value / figure.value;
+  return [1e3, 1e6, 1e9, 1e12].some((power) => Math.abs(ratio - power) < power * 1e-9);
+}
+
+/** The calendar year of a partial date ("2025-04" → 2025). */
+const yearOf = (date: string) => Number(date.slice(0, 4));
+
+/**
+ * Whether a figure could be one of the claim's at all, whatever the words
+ * around it: a count of people for a claim counting people, a sum in the
+ * claim's currency, a date near the claim's.
+ */
+function fitsClaim(figure: FoundFigure, claim: AnchorableClaim): boolean {
+  const units = new Set(claim.figures.flatMap((given) => (given.unit ? [given.unit] : [])));
+  if (figure.kind === 'date') {
+    // A year alone is everywhere (bylines, copyright lines, "since 2025"): it anchors only a claim an outlet dated to that year alone.
+    if (figure.date.length < 7 && !claim.figures.some((given) => given.date === figure.date)) return false;
+    // A date years away from every version's is another event ("on 21 May 1840").
+    const years = claim.figures.flatMap((given) => (given.date ? [yearOf(given.date)] : []));
+    return years.length === 0 || years.some((year) => Math.abs(year - yearOf(figure.date)) <= MAX_YEARS_APART);
+  }
+  if (figure.kind === 'count') {
+    // A bare number ("[14]", "in 1788", a list's "8.") says nothing of what it counts, unless it is the
+    // very number outlets gave ("238 Venezuelan males" in spun text, where the noun is not one we know).
+    const bare = !figure.unit && !figure.noun && !figure.additional && !figure.qualifierText;
+    if (bare && figure.magnitude === undefined && !claim.figures.some((given) => sameFigure(figure, given))) {
+      return false;
+    }
+  }
+  // A known unit must be the claim's: "1,100 jobs" is not a count of people, NZ$ not US dollars.
+  return figure.unit === undefined || units.size === 0 || units.has(figure.unit);
+}
+
+/** How far from the dates outlets gave a page's date may be and still be the same event, told differently. */
+const MAX_YEARS_APART = 2;
 
 function isBetter(score: readonly number[], than: readonly number[]): boolean {
   for (let index = 0; index < score.length; index++) {
@@ -108,7 +217,7 @@ function isBetter(score: readonly number[], than: readonly number[]): boolean {
 }
 
 /** `word` as a whole word (or phrase) of `text`, both lower-cased. */
-function containsWord(text: string, word: string): boolean {
+export function containsWord(text: string, word: string): boolean {
   let at = text.indexOf(word);
   while (at >= 0) {
     const before = text.charAt(at - 1);
@@ -122,16 +231,28 @@ function containsWord(text: string, word: string): boolean {
 /**
  * Whether a figure found on the page is the one an outlet gave: the same
  * value (and currency, for money), or the same date at the precision both
- * give. A figure with an unrecognised word is never the same: its value is
+ * give (at least the month, unless both give a year alone). A figure with an unrecognised word is never the same: its value is
  * known to be incomplete.
  */
-export function sameFigure(found: FoundFigure, given: Figure): boolean {
+export function sameFigure(found: ComparableFigure, given: Figure): boolean {
   if (found.kind === 'date') {
-    if (!given.date) return false;
+    if (!given.date || !found.date) return false;
     const shorter = Math.min(found.date.length, given.date.length);
-    return found.date.slice(0, shorter) === given.date.slice(0, shorter) && shorter >= 7;
+    // Two bare years are the same figure; otherwise a shared year says too little.
+    const precise = shorter >= 7 || found.date.length === given.date.length;
+    return found.date.slice(0, shorter) === given.date.slice(0, shorter) && precise;
   }
   if (found.kind === 'money' && found.unrecognised) return false;
   if (found.value === undefined || given.value === undefined || found.value !== given.value) return false;
   return found.kind !== 'money' || found.unit === undefined || given.unit === undefined || found.unit === given.unit;
+}
+
+/** What sameFigure reads of a figure: a FoundFigure, or the page figure a card was sent. */
+export interface ComparableFigure {
+  kind: FoundFigure['kind'];
+  value?: number;
+  unit?: string;
+  date?: string;
+  /** Set when a word of the figure was not understood. */
+  unrecognised?: unknown;
 }

@@ -151,7 +151,15 @@ function privilegedRequests(): Record<string, unknown> {
 const contentScriptRequests: Record<string, unknown> = {
   'mention count': { type: 'crossread:mention-count', total: 12 },
   'entity card': { type: 'crossread:get-entity-card', entityId: 'country:rwanda' },
+  'find claims': {
+    type: 'crossread:find-claims',
+    lang: 'en',
+    pageEntityIds: ['country:rwanda', 'deal:test-deal'],
+    blocks: [{ text: 'Rwanda requested $100,000.', mentions: [{ start: 0, end: 6, entityId: 'country:rwanda' }] }],
+  },
 };
+
+const claimBlock = { text: 'Rwanda requested $100,000.', mentions: [{ start: 0, end: 6, entityId: 'country:rwanda' }] };
 
 const huge = 'x'.repeat(1_000_000);
 
@@ -236,6 +244,40 @@ function malformedMessages(): Record<string, unknown> {
     'entity card with an empty id': { type: 'crossread:get-entity-card', entityId: '' },
     'entity card with a 301-character id': { type: 'crossread:get-entity-card', entityId: 'x'.repeat(301) },
     'entity card with an extra field': { type: 'crossread:get-entity-card', entityId: 'country:rwanda', page: 'x' },
+    'claims with an extra field (the URL)': {
+      type: 'crossread:find-claims',
+      pageEntityIds: [],
+      blocks: [claimBlock],
+      url: 'https://x',
+    },
+    'claims without blocks': { type: 'crossread:find-claims' },
+    'claims with a block of 20,001 characters': {
+      type: 'crossread:find-claims',
+      pageEntityIds: [],
+      blocks: [{ text: 'x'.repeat(20_001), mentions: [] }],
+    },
+    'claims with 501 blocks': { type: 'crossread:find-claims', pageEntityIds: [], blocks: Array(501).fill(claimBlock) },
+    'claims with a negative offset': {
+      type: 'crossread:find-claims',
+      pageEntityIds: [],
+      blocks: [{ text: 'Rwanda', mentions: [{ start: -1, end: 6, entityId: 'country:rwanda' }] }],
+    },
+    'claims with a mention of no entity': {
+      type: 'crossread:find-claims',
+      pageEntityIds: [],
+      blocks: [{ text: 'Rwanda', mentions: [{ start: 0, end: 6, entityId: 7 }] }],
+    },
+    'claims with a published date that is not one': {
+      type: 'crossread:find-claims',
+      pageEntityIds: [],
+      published: 'yesterday',
+      blocks: [claimBlock],
+    },
+    'claims with an extra field in a block': {
+      type: 'crossread:find-claims',
+      pageEntityIds: [],
+      blocks: [{ ...claimBlock, html: '<img src=x onerror=alert(1)>' }],
+    },
     'reveal with a 1 MB id': { type: 'crossread:reveal-entity', entityId: huge },
     'navigate sideways': { type: 'crossread:navigate-mentions', direction: 'sideways' },
   };
@@ -336,8 +378,20 @@ describe('forged and malformed messages to the background', () => {
     vi.unstubAllGlobals();
   });
 
-  it('adds the three listeners that are tested here (badge, fact cards, options router)', () => {
-    expect(listeners).toHaveLength(3);
+  it('adds the four listeners that are tested here (badge, fact cards, claims, options router)', () => {
+    expect(listeners).toHaveLength(4);
+  });
+
+  it('a content script asking for claims gets them for its blocks, and nothing is stored or fetched', async () => {
+    const answers = [];
+    for (const listener of listeners) {
+      const result = await deliver(listener, contentScriptRequests['find claims'], senders.contentScript());
+      if (result.answered) answers.push(result.value);
+    }
+    // The active dataset (the stored URL one) has a money claim about Rwanda: one block, one claim mention.
+    expect(answers).toEqual([
+      [[expect.objectContaining({ claimId: 'claim:payment', start: 17, end: 25, terms: ['requested'] })]],
+    ]);
   });
 
   it('a content script asking the options router to update, apply, roll back or save gets no answer', async () => {
