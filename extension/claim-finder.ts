@@ -21,11 +21,10 @@ export function createClaimResponder(): (
     if (sender.id !== browser.runtime.id || sender.tab?.id === undefined) return undefined;
     const request = claimsRequestSchema().safeParse(message);
     if (!request.success) return undefined;
-    const { blocks, lang, published, pageEntityIds } = request.data;
+    const { blocks, published, pageEntityIds } = request.data;
     const referenceDate = published ? new Date(published) : undefined;
     return activeClaims().then((claims) =>
       findPageClaims(blocks, claims, {
-        lang,
         pageEntityIds: new Set(pageEntityIds),
         // An unreadable date is no date: years left out are then read from today.
         referenceDate: referenceDate && !Number.isNaN(referenceDate.getTime()) ? referenceDate : undefined,

@@ -9,7 +9,7 @@ import { type ClaimsRequest, claimsAnswerSchema } from '../lib/messages';
  */
 export async function requestClaims(
   page: Pick<ClaimsRequest, 'blocks' | 'pageEntityIds'>,
-  meta: { lang?: string; published?: string },
+  meta: { published?: string },
 ): Promise<FoundClaim[][]> {
   const request: ClaimsRequest = { type: 'crossread:find-claims', ...page, ...meta };
   const answer: unknown = await browser.runtime.sendMessage(request);

@@ -54,8 +54,6 @@ function buildSchemas() {
    */
   const claimsRequest = z.strictObject({
     type: z.literal('crossread:find-claims'),
-    /** The page's language (its `lang`): figures are read only in English. */
-    lang: z.string().max(35).optional(),
     /** The article's publication date (YYYY-MM-DD…), which gives "April 4" its year. */
     published: z
       .string()
@@ -68,6 +66,8 @@ function buildSchemas() {
       .array(
         z.strictObject({
           text: z.string().max(MAX_CLAIM_BLOCK_CHARS),
+          /** The block's language (the nearest `lang` attribute): figures are read only in English. */
+          lang: z.string().max(35).optional(),
           mentions: z.array(z.strictObject({ start: offset, end: offset, entityId })).max(1_000),
         }),
       )

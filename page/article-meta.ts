@@ -1,11 +1,10 @@
 /**
- * What the page says about itself that claim finding needs: its language
- * (figures are read only in English) and when the article was published
- * (which gives "April 4" its year). Read from the markup news sites publish
- * for link previews and search engines; anything unreadable is left out.
+ * What the page says about itself that claim finding needs: when the
+ * article was published (which gives "April 4" its year). Read from the
+ * markup news sites publish for link previews and search engines; anything
+ * unreadable is left out.
  */
 export interface ArticleMeta {
-  lang?: string;
   /** YYYY-MM-DD, possibly followed by a time. */
   published?: string;
 }
@@ -20,12 +19,9 @@ const PUBLISHED_SELECTORS = [
   'meta[name="date"]',
 ];
 const DATE = /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-const LANG = /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i;
 
 export function readArticleMeta(doc: Document): ArticleMeta {
   const meta: ArticleMeta = {};
-  const lang = doc.documentElement.getAttribute('lang')?.trim();
-  if (lang && LANG.test(lang)) meta.lang = lang;
   for (const selector of PUBLISHED_SELECTORS) {
     const content = doc.head?.querySelector(selector)?.getAttribute('content')?.trim();
     if (content && DATE.test(content)) {

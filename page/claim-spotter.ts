@@ -57,8 +57,9 @@ export class ClaimSpotter {
       const batch = noted.slice(from, from + MAX_CLAIM_BLOCKS);
       const answer = await this.findClaims({
         pageEntityIds: [...new Set(this.pageEntityIds())],
-        blocks: batch.map(({ mentions, run }) => ({
+        blocks: batch.map(({ block, mentions, run }) => ({
           text: run.text,
+          lang: languageOf(block),
           mentions: mentions.map((mention, index) => ({
             start: run.offsets[index]?.start ?? 0,
             end: run.offsets[index]?.end ?? 0,
@@ -73,6 +74,14 @@ export class ClaimSpotter {
     }
     return spotted;
   }
+}
+
+const LANG = /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i;
+
+/** The language a block is written in: the nearest `lang` attribute (a quote in English on a Czech page). */
+function languageOf(block: Element): string | undefined {
+  const lang = block.closest('[lang]')?.getAttribute('lang')?.trim();
+  return lang && LANG.test(lang) ? lang : undefined;
 }
 
 function toClaimMention(run: ScannedRun, found: FoundClaim): PageMention[] {

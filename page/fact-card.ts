@@ -226,7 +226,8 @@ export class FactCardController {
   }
 
   private openRelated(entityId: string): void {
-    if (!this.shown || entityId === this.shown.entityId) return;
+    // From a claim card, even the entity the claim is anchored to opens its own card.
+    if (!this.shown || (entityId === this.shown.entityId && !this.shown.claim)) return;
     this.history.push(this.shown);
     // The card stays where it is: it moves to the entity, not to another place on the page.
     this.show({ entityId, mention: this.shown.mention }, false);

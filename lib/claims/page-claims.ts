@@ -17,6 +17,8 @@ export type { PageFigure } from './compare';
 /** One block of page text with the entity names the page's matcher found in it. */
 export interface ClaimSearchBlock {
   text: string;
+  /** The block's language (BCP 47); default: the options' `lang`. Figures are read only in English. */
+  lang?: string;
   mentions: readonly EntityMentionAt[];
 }
 
@@ -69,7 +71,7 @@ export function findPageClaims(
     const mentions = block.mentions.filter((mention) => claimed.has(mention.entityId));
     if (mentions.length === 0) return [];
     // A number inside a name ("G7") is part of the name; a figure may end in one ("238 Venezuelan men").
-    const figures = findFigures(block.text, options).filter(
+    const figures = findFigures(block.text, { ...options, lang: block.lang ?? options.lang }).filter(
       (figure) => !block.mentions.some((mention) => mention.start <= figure.start && figure.start < mention.end),
     );
     return anchorClaims(block.text, mentions, figures, claims, { pageEntityIds }).map((anchored) => {

@@ -1,21 +1,12 @@
 import type { Page, Worker } from '@playwright/test';
 import type { WxtBrowser } from 'wxt/browser';
-import { clickWord, openDemo, storeSettings } from './demo-page';
+import { clickWord, openDemo, pressShortcut, storeSettings } from './demo-page';
 import { expect, test } from './fixtures';
 import { centreOf } from './highlights';
 
 declare const chrome: WxtBrowser;
 
 const ARTICLE = 'us-rwanda-talks.html';
-
-/** Sends what the keyboard shortcut sends (the background relays the command to the active tab). */
-async function pressShortcut(serviceWorker: Worker, direction: 'next' | 'previous'): Promise<void> {
-  await serviceWorker.evaluate(async (direction) => {
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    if (tab?.id === undefined) throw new Error('no active tab');
-    await chrome.tabs.sendMessage(tab.id, { type: 'crossread:navigate-mentions', direction });
-  }, direction);
-}
 
 /** Where focus is, looking into Crossread's shadow root: "card" when it is inside the card. */
 function focusedPlace(page: Page): Promise<string> {

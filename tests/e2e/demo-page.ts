@@ -38,3 +38,12 @@ export async function storeSettings(
     });
   }, changes);
 }
+
+/** Sends what the keyboard shortcut sends (the background relays the command to the active tab). */
+export async function pressShortcut(serviceWorker: Worker, direction: 'next' | 'previous'): Promise<void> {
+  await serviceWorker.evaluate(async (direction) => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    if (tab?.id === undefined) throw new Error('no active tab');
+    await chrome.tabs.sendMessage(tab.id, { type: 'crossread:navigate-mentions', direction });
+  }, direction);
+}

@@ -153,9 +153,14 @@ const contentScriptRequests: Record<string, unknown> = {
   'entity card': { type: 'crossread:get-entity-card', entityId: 'country:rwanda' },
   'find claims': {
     type: 'crossread:find-claims',
-    lang: 'en',
     pageEntityIds: ['country:rwanda', 'deal:test-deal'],
-    blocks: [{ text: 'Rwanda requested $100,000.', mentions: [{ start: 0, end: 6, entityId: 'country:rwanda' }] }],
+    blocks: [
+      {
+        text: 'Rwanda requested $100,000.',
+        lang: 'en-GB',
+        mentions: [{ start: 0, end: 6, entityId: 'country:rwanda' }],
+      },
+    ],
   },
 };
 

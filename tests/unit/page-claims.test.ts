@@ -61,6 +61,13 @@ describe('findPageClaims', () => {
     expect(found.slice(1)).toEqual(lines.map(() => []));
   });
 
+  it('reads figures only in blocks written in English: a Czech paragraph’s "100.000" is not read the English way', () => {
+    const english = { ...block('Rwanda requested $100,000 from the United States.'), lang: 'en' };
+    const czech = { ...english, lang: 'cs' };
+    const found = findPageClaims([english, czech], claims, { ...OPTIONS, lang: 'cs' });
+    expect(found.map((list) => list.map((claim) => claim.figure.asReported))).toEqual([['$100,000'], []]);
+  });
+
   it('reads no figure in a block that names no entity a claim is about', () => {
     const text = 'The ministry published 4,000 pages on 4 April 2025.';
     expect(bundledMatcher().findMentions(text)).toEqual([]);
