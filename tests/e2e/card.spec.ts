@@ -1,10 +1,7 @@
-import type { Page, Worker } from '@playwright/test';
-import type { WxtBrowser } from 'wxt/browser';
+import type { Page } from '@playwright/test';
 import { clickWord, openDemo, pressShortcut, storeSettings } from './demo-page';
 import { expect, test } from './fixtures';
 import { centreOf } from './highlights';
-
-declare const chrome: WxtBrowser;
 
 const ARTICLE = 'us-rwanda-talks.html';
 
