@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PopupApi } from '../extension/popup-client';
 import { defaultSettings, isSiteEnabled, type Settings } from '../lib/settings';
+import type { StoryMatch } from '../lib/stories/match-stories';
 import { t } from './i18n';
 import { messageText } from './messages';
 import { type MentionsState, type PageAccess, PopupView } from './PopupView';
@@ -28,6 +29,7 @@ export function Popup({ api, locale }: { api: PopupApi; locale?: string }) {
   const [scanning, setScanning] = useState(false);
   /** Whether Crossread may read pages, asked only when the tab gave no answer (its content script is not there). */
   const [access, setAccess] = useState<PageAccess>('unknown');
+  const [stories, setStories] = useState<StoryMatch[]>([]);
   const stored = useRef<Settings | null>(null);
   const refresh = useRef<() => void>(() => undefined);
 
@@ -88,6 +90,23 @@ export function Popup({ api, locale }: { api: PopupApi; locale?: string }) {
     };
   }, [api, mentions.status]);
 
+  // What the tab found decides the stories; asked again whenever the tab's answer changes.
+  const found = mentions.status === 'ready' ? mentions.mentions : null;
+  useEffect(() => {
+    if (!found || found.total === 0) {
+      setStories([]);
+      return;
+    }
+    let active = true;
+    api.matchStories(found).then(
+      (matched) => active && setStories(matched),
+      () => active && setStories([]),
+    );
+    return () => {
+      active = false;
+    };
+  }, [api, found]);
+
   const hostname = mentions.status === 'ready' ? mentions.mentions.hostname : undefined;
   const save = (next: Settings) => {
     const before = stored.current ?? settings;
@@ -112,6 +131,7 @@ export function Popup({ api, locale }: { api: PopupApi; locale?: string }) {
       errors={errors}
       scanning={scanning}
       locale={locale}
+      stories={stories}
       onSettingsChange={save}
       onReveal={(entityId) => {
         void api.revealEntity(entityId).finally(() => api.close());

@@ -3,7 +3,9 @@ import { kindLabel } from '../lib/kinds';
 import { groupMentionsByKind, type KindGroup } from '../lib/mention-groups';
 import type { EntityCount, PageMentions } from '../lib/messages';
 import { isSiteEnabled, type Settings, withSiteEnabled } from '../lib/settings';
+import type { StoryMatch } from '../lib/stories/match-stories';
 import { formatNumber, t } from './i18n';
+import { PopupStories } from './PopupStories';
 
 export type MentionsState =
   | { status: 'loading' }
@@ -29,6 +31,8 @@ export interface PopupViewProps {
   onRequestAccess?: () => void;
   /** The UI language, for the order of names. */
   locale?: string;
+  /** The dataset's stories the page covers, best first (empty until known, or when none). */
+  stories?: readonly StoryMatch[];
 }
 
 /** The heading of a kind's group: the plural label of the four kinds Crossread knows, a dataset's own kinds as named. */
@@ -164,7 +168,12 @@ function PageSection(props: PopupViewProps & { globallyOff: boolean }) {
       </p>
     );
   } else {
-    body = <MentionList mentions={page} locale={props.locale} onReveal={props.onReveal} />;
+    body = (
+      <>
+        <PopupStories stories={props.stories ?? []} locale={props.locale ?? 'en'} />
+        <MentionList mentions={page} locale={props.locale} onReveal={props.onReveal} />
+      </>
+    );
   }
   return (
     <>

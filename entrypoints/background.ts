@@ -6,6 +6,7 @@ import { openDatasetUpdater } from '../extension/dataset-updater';
 import { createEntityCardResponder, handleCommand } from '../extension/entity-cards';
 import { createOptionsRouter } from '../extension/options-router';
 import { refreshOnAlarm, syncRefreshAlarm } from '../extension/refresh-alarm';
+import { createStoryResponder } from '../extension/story-matcher';
 
 export default defineBackground(() => {
   const updater = openDatasetUpdater();
@@ -13,6 +14,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener(handleMentionCountReport);
   browser.runtime.onMessage.addListener(createEntityCardResponder());
   browser.runtime.onMessage.addListener(createClaimResponder());
+  browser.runtime.onMessage.addListener(createStoryResponder());
   browser.runtime.onMessage.addListener(createOptionsRouter(updater));
   browser.commands.onCommand.addListener((command) => void handleCommand(command));
   browser.alarms.onAlarm.addListener(refreshOnAlarm(updater));

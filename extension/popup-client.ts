@@ -1,7 +1,13 @@
 import { type Browser, browser } from 'wxt/browser';
-import { mentionCountReportSchema, type PageMentions, type RevealEntity } from '../lib/messages';
+import {
+  mentionCountReportSchema,
+  type PageMentions,
+  type RevealEntity,
+  type StoryMatchRequest,
+} from '../lib/messages';
 import type { OptionsRequest, OptionsResponses } from '../lib/options-messages';
 import type { Settings } from '../lib/settings';
+import type { StoryMatch } from '../lib/stories/match-stories';
 import type { UserMessage } from '../lib/user-message';
 import { requestPageMentions } from './page-mentions-client';
 import { loadSettings, watchSettings } from './settings-store';
@@ -26,6 +32,8 @@ export interface PopupApi {
    * (for the popup to put into words), empty when saved, and rejects when the background does not answer.
    */
   saveSettings(settings: Settings): Promise<UserMessage[]>;
+  /** The stories of the active dataset that the tab covers, by what it found (empty when none, or on failure). */
+  matchStories(page: PageMentions): Promise<StoryMatch[]>;
   /** Asks the tab to scroll to the entity's first mention and open its card. */
   revealEntity(entityId: string): Promise<void>;
   openOptions(): Promise<void>;
@@ -64,6 +72,16 @@ export function createPopupApi(tabId: number | undefined): PopupApi {
       if (!answer) throw new Error('Crossread’s background did not answer');
       return answer.ok ? [] : answer.errors;
     },
+    async matchStories(page) {
+      const request: StoryMatchRequest = {
+        type: 'crossread:match-stories',
+        entityIds: page.entities.map((entity) => entity.entityId),
+        claims: page.claims ?? [],
+      };
+      const answer: unknown = await browser.runtime.sendMessage(request).catch(() => undefined);
+      // Our own background answers; a stale worker of another version may not.
+      return Array.isArray(answer) && answer.every(isStoryMatch) ? answer : [];
+    },
     async revealEntity(entityId) {
       if (tabId === undefined) return;
       const request: RevealEntity = { type: 'crossread:reveal-entity', entityId };
@@ -82,4 +100,16 @@ export function createPopupApi(tabId: number | undefined): PopupApi {
     },
     requestPageAccess: () => browser.permissions.request({ origins: PAGE_ORIGINS }),
   };
+}
+
+function isStoryMatch(value: unknown): value is StoryMatch {
+  const story = value as StoryMatch;
+  return (
+    typeof story === 'object' &&
+    story !== null &&
+    typeof story.id === 'string' &&
+    typeof story.title === 'string' &&
+    Array.isArray(story.versions) &&
+    Array.isArray(story.differences)
+  );
 }

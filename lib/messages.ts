@@ -12,8 +12,19 @@ import { builtOnFirstUse, z } from './zod';
  * only when the popup asks it something.
  */
 function buildSchemas() {
+  /** A figure a page reports, in the dataset's terms (lib/claims/compare.ts PageFigure). */
+  const pageFigure = z.strictObject({
+    kind: z.enum(['money', 'count', 'date']),
+    asReported: z.string().max(300),
+    value: z.number().finite().optional(),
+    unit: z.string().max(40).optional(),
+    qualifier: z.enum(figureQualifiers).optional(),
+    date: z.string().max(10).optional(),
+    unrecognised: z.string().max(100).optional(),
+  });
   /** Popup → content script: what have you highlighted on this page? */
   const pageMentionsRequest = z.object({ type: z.literal('crossread:get-page-mentions') });
+  const pageClaims = z.array(z.strictObject({ claimId: z.string().min(1).max(300), figure: pageFigure })).max(1_000);
   const entityCount = z.object({
     entityId: z.string().max(300),
     name: z.string().max(300),
@@ -31,6 +42,8 @@ function buildSchemas() {
      * Optional only so an answer without it is still read: the popup then shows no site switch.
      */
     hostname: z.string().max(300).optional(),
+    /** The figures on the page that are claim mentions, for the popup's story match. */
+    claims: pageClaims.optional(),
   });
   /** Content script → background: the mention count changed (drives the toolbar badge). */
   const mentionCountReport = z.object({
@@ -73,14 +86,11 @@ function buildSchemas() {
       )
       .max(MAX_CLAIM_BLOCKS),
   });
-  const pageFigure = z.strictObject({
-    kind: z.enum(['money', 'count', 'date']),
-    asReported: z.string().max(300),
-    value: z.number().finite().optional(),
-    unit: z.string().max(40).optional(),
-    qualifier: z.enum(figureQualifiers).optional(),
-    date: z.string().max(10).optional(),
-    unrecognised: z.string().max(100).optional(),
+  /** Popup → background: which of the active dataset's stories does a page with these entities and claims cover? */
+  const storyMatchRequest = z.strictObject({
+    type: z.literal('crossread:match-stories'),
+    entityIds: z.array(z.string().min(1).max(300)).max(10_000),
+    claims: pageClaims,
   });
   /** Background → content script: the claim mentions of each block of a claims request, in its order. */
   const claimsAnswer = z.array(
@@ -96,6 +106,7 @@ function buildSchemas() {
     ),
   );
   return {
+    storyMatchRequest,
     claimsRequest,
     claimsAnswer,
     pageMentionsRequest,
@@ -135,7 +146,11 @@ export const claimsRequestSchema = (): Schemas['claimsRequest'] => messageSchema
 /** Background → content script: the claim mentions of each block of a claims request. */
 export const claimsAnswerSchema = (): Schemas['claimsAnswer'] => messageSchemas().claimsAnswer;
 
+/** Popup → background: which stories does a page with these entities and claims cover? */
+export const storyMatchRequestSchema = (): Schemas['storyMatchRequest'] => messageSchemas().storyMatchRequest;
+
 export type ClaimsRequest = z.infer<Schemas['claimsRequest']>;
+export type StoryMatchRequest = z.infer<Schemas['storyMatchRequest']>;
 export type PageMentionsRequest = z.infer<Schemas['pageMentionsRequest']>;
 export type PageMentions = z.infer<Schemas['pageMentions']>;
 export type EntityCount = z.infer<Schemas['entityCount']>;

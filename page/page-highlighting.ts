@@ -100,7 +100,10 @@ export class PageHighlighting {
     const hostname = this.options.hostname;
     if (this.siteDisabled()) return { total: 0, entities: [], siteDisabled: true, hostname };
     const ids = this.renderer?.live.mentions().map((mention) => mention.entityId) ?? [];
-    return { ...summarisePageMentions(ids, this.shown?.index.entities ?? new Map()), hostname };
+    const claims = (this.renderer?.live.claimMentions() ?? []).flatMap(({ claim }) =>
+      claim ? [{ claimId: claim.claimId, figure: claim.figure }] : [],
+    );
+    return { ...summarisePageMentions(ids, this.shown?.index.entities ?? new Map()), hostname, claims };
   }
 
   /** The entity and claim mentions on the page now, in document order. */

@@ -98,8 +98,9 @@ function entityRefs(ids: readonly string[], index: DatasetIndex, self?: string):
   return refs;
 }
 
-function outletRef(id: string, index: DatasetIndex): OutletRef {
-  const outlet = index.outlets.get(id);
+/** An outlet as cards and the popup name it; an id the dataset does not list keeps its own name. */
+export function outletRef(id: string, outlets: ReadonlyMap<string, Outlet>): OutletRef {
+  const outlet = outlets.get(id);
   if (!outlet) return { id, name: id.replace(/^outlet:/, '') };
   const ref: OutletRef = { id, name: outlet.name };
   if (outlet.homepage) ref.homepage = outlet.homepage;
@@ -107,7 +108,7 @@ function outletRef(id: string, index: DatasetIndex): OutletRef {
 }
 
 function outletRefs(ids: readonly string[] | undefined, index: DatasetIndex): OutletRef[] {
-  return [...new Set(ids ?? [])].map((id) => outletRef(id, index));
+  return [...new Set(ids ?? [])].map((id) => outletRef(id, index.outlets));
 }
 
 function factsOf(entity: Entity, index: DatasetIndex): CardFact[] {
@@ -200,12 +201,12 @@ function claimView(claim: Claim, index: DatasetIndex): ClaimView {
 function versionView(version: ClaimVersion, index: DatasetIndex): ClaimVersionView {
   const citations: ClaimVersionView['citations'] = [];
   for (const citation of version.citation ?? []) {
-    const name = citation.outlet ? outletRef(citation.outlet, index).name : citation.name;
+    const name = citation.outlet ? outletRef(citation.outlet, index.outlets).name : citation.name;
     if (!name) continue;
     citations.push(citation.url ? { name, url: citation.url } : { name });
   }
   const view: ClaimVersionView = {
-    outlet: outletRef(version.outlet, index),
+    outlet: outletRef(version.outlet, index.outlets),
     datePublished: version.datePublished,
     framing: version.framing,
     citations,

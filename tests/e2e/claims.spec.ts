@@ -134,6 +134,42 @@ test.describe('claims on the page', () => {
     expect(errors.messages).toEqual([]);
   });
 
+  test('the popup names the story the page covers, the other outlets’ versions, and where its figures differ', async ({
+    context,
+    openPopupFor,
+    errors,
+  }) => {
+    const page = await context.newPage();
+    await page.goto(`${articles.origin}/paid.html`);
+    await expect.poll(() => claimTexts(page), { timeout: 10_000 }).toContain('$100,000');
+    // A later paragraph gives the payment another figure.
+    await page.evaluate(() => {
+      const paragraph = document.createElement('p');
+      paragraph.textContent = 'A second source put what the United States paid Rwanda at $150,000.';
+      document.querySelector('article')?.append(paragraph);
+    });
+    await expect.poll(() => claimTexts(page), { timeout: 10_000 }).toContain('$150,000');
+
+    const popup = await openPopupFor(page);
+    const story = popup.getByTestId('story-match');
+    await expect(story.getByRole('heading', { name: 'This page covers' })).toBeVisible();
+    await expect(story.locator('[data-story-id]')).toHaveAttribute('data-story-id', 'story:us-rwanda-2025');
+    await expect(story.locator('[data-story-id]')).toContainText('Rwanda and the United States discuss relocating');
+    const versions = story.getByTestId('story-versions');
+    await versions.locator('summary').click();
+    await expect(versions.locator('li')).toHaveCount(5);
+    await expect(versions.locator('li').first()).toBeVisible();
+    // $100,000 agrees with every outlet that gives a figure; $150,000 differs from all three.
+    const differences = story.getByTestId('story-differences').locator('li');
+    await expect(differences).toHaveCount(1);
+    await expect(differences).toHaveAttribute('data-claim-id', 'claim:us-rwanda-payment');
+    await expect(differences).toContainText('This page: $150,000');
+    await expect(differences).toContainText('$100,000');
+    // The British plan's end ("July 2024") is another story the page also reports.
+    await expect(story).toContainText('Also related: The UK–Rwanda asylum partnership');
+    expect(errors.messages).toEqual([]);
+  });
+
   test('the unrelated article has no claim mention: not its byline year, page number, percentage or time', async ({
     context,
   }) => {

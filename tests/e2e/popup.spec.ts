@@ -24,10 +24,16 @@ async function paintedPerKind(page: Page): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   for (const { name } of await paintedHighlights(page)) {
     const kind = name.replace(/^crossread-/, '');
-    if (kind === 'hover') continue;
+    // Hover and claim highlights are not names: the popup counts names.
+    if (kind === 'hover' || kind === 'claim') continue;
     counts.set(kind, (counts.get(kind) ?? 0) + 1);
   }
   return counts;
+}
+
+/** How many names the page has painted: what the popup counts (figures painted as claims are not names). */
+async function paintedNames(page: Page): Promise<number> {
+  return [...(await paintedPerKind(page)).values()].reduce((sum, count) => sum + count, 0);
 }
 
 /** The popup's groups: kind, the heading's label and its mentions as read out, and the entity buttons' names. */
@@ -80,10 +86,10 @@ test('the popup lists the page’s entities grouped by kind with their counts, a
   }
   await expect(popup.getByRole('button', { name: /^Rwanda, \d+ mentions$/ })).toBeVisible();
 
-  // Keyboard: Tab reaches the switches, then every entity, then the options.
-  const buttons = await popup.locator('button').count();
+  // Keyboard: Tab reaches the switches, the story's versions, then every entity, then the options.
+  const stops = await popup.locator('button, summary').count();
   const reached: string[] = [];
-  for (let step = 0; step < buttons; step++) {
+  for (let step = 0; step < stops; step++) {
     await popup.keyboard.press('Tab');
     reached.push(
       await popup.evaluate(() => {
@@ -92,9 +98,9 @@ test('the popup lists the page’s entities grouped by kind with their counts, a
       }),
     );
   }
-  expect(reached.slice(0, 2)).toEqual(['global-switch', 'site-switch']);
+  expect(reached.slice(0, 3)).toEqual(['global-switch', 'site-switch', 'SUMMARY']);
   expect(reached.at(-1)).toBe('open-options');
-  expect(new Set(reached).size).toBe(buttons);
+  expect(new Set(reached).size).toBe(stops);
 
   expect(errors.messages).toEqual([]);
 });
@@ -108,6 +114,7 @@ test('the site switch turns the page’s highlights off, for good across a reloa
   const article = await context.newPage();
   await openArticle(article, demoOrigin);
   const painted = (await paintedTexts(article)).length;
+  const names = await paintedNames(article);
 
   let popup = await openPopupFor(article);
   const site = popup.getByTestId('site-switch');
@@ -126,7 +133,7 @@ test('the site switch turns the page’s highlights off, for good across a reloa
   await popup.getByTestId('site-switch').click();
   await expect.poll(async () => (await paintedTexts(article)).length).toBe(painted);
   // The popup lists the page again once the tab reports its scan.
-  await expect(popup.getByTestId('mention-total')).toHaveAttribute('data-count', String(painted));
+  await expect(popup.getByTestId('mention-total')).toHaveAttribute('data-count', String(names));
 
   expect(errors.messages).toEqual([]);
 });
@@ -143,6 +150,7 @@ test('the global switch turns every page off, for good across a reload, and on a
   await other.goto(`${demoOrigin}/uk-rwanda-plan.html`);
   await expect.poll(async () => (await paintedTexts(other)).length).toBeGreaterThan(0);
   const painted = (await paintedTexts(article)).length;
+  const names = await paintedNames(article);
 
   let popup = await openPopupFor(article);
   const global = popup.getByTestId('global-switch');
@@ -163,7 +171,7 @@ test('the global switch turns every page off, for good across a reload, and on a
   await expect(popup.getByTestId('globally-off')).toHaveCount(0);
   await expect.poll(async () => (await paintedTexts(article)).length).toBe(painted);
   await expect.poll(async () => (await paintedTexts(other)).length).toBeGreaterThan(0);
-  await expect(popup.getByTestId('mention-total')).toHaveAttribute('data-count', String(painted));
+  await expect(popup.getByTestId('mention-total')).toHaveAttribute('data-count', String(names));
 
   expect(errors.messages).toEqual([]);
 });

@@ -1,11 +1,14 @@
 // @vitest-environment happy-dom
+
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Popup } from '../../components/Popup';
 import type { PopupApi } from '../../extension/popup-client';
+import { bundledDataset } from '../../lib/bundled-dataset';
 import type { PageMentions } from '../../lib/messages';
 import { defaultSettings, type Settings } from '../../lib/settings';
+import { matchStories } from '../../lib/stories/match-stories';
 import { message, type UserMessage } from '../../lib/user-message';
 
 const HOST = 'news.example.com';
@@ -50,6 +53,15 @@ class FakeApi implements PopupApi {
     this.stored = settings;
     for (const watcher of this.settingsWatchers) watcher(structuredClone(settings));
     return [];
+  };
+  /** What the tab found, each time the popup asked for stories; answered from the bundled dataset. */
+  storyRequests: PageMentions[] = [];
+  matchStories = async (page: PageMentions) => {
+    this.storyRequests.push(page);
+    return matchStories(bundledDataset(), {
+      entityIds: page.entities.map((entity) => entity.entityId),
+      claims: page.claims ?? [],
+    });
   };
   revealEntity = async (entityId: string) => {
     this.revealed.push(entityId);
@@ -186,6 +198,51 @@ describe('popup: the tab’s entities', () => {
     expect(byTestId('site-switch')).toBeNull();
     // Crossread as a whole can still be switched.
     expect(byTestId('global-switch')).not.toBeNull();
+  });
+});
+
+describe('popup: the story the page covers', () => {
+  it('names the story, lists the other outlets’ versions, and the claims where the page’s figure differs', async () => {
+    const api = new FakeApi();
+    api.mentions = {
+      total: 4,
+      hostname: 'news.example',
+      entities: [
+        { entityId: 'country:rwanda', name: 'Rwanda', kind: 'country', count: 2 },
+        { entityId: 'country:united-states', name: 'United States', kind: 'country', count: 1 },
+        { entityId: 'person:olivier-nduhungirehe', name: 'Olivier Nduhungirehe', kind: 'person', count: 1 },
+      ],
+      claims: [
+        {
+          claimId: 'claim:us-rwanda-payment',
+          figure: { kind: 'money', asReported: '$6 million', value: 6_000_000, unit: 'USD' },
+        },
+      ],
+    };
+    await open(api);
+    const story = byTestId('story-match');
+    expect(story?.querySelector('h2')?.textContent).toBe('This page covers');
+    expect(story?.querySelector('[data-story-id]')?.getAttribute('data-story-id')).toBe('story:us-rwanda-2025');
+    const versions = byTestId('story-versions');
+    expect(versions?.querySelector('summary')?.textContent).toMatch(/^How other outlets told it: /);
+    expect(versions?.querySelectorAll('li').length).toBeGreaterThanOrEqual(3);
+    const differences = byTestId('story-differences');
+    const payment = differences?.querySelector('[data-claim-id="claim:us-rwanda-payment"]');
+    expect(payment?.textContent).toContain('This page: $6 million');
+    expect(payment?.textContent).toContain('$100,000');
+    expect(api.storyRequests).toHaveLength(1);
+  });
+
+  it('shows no story when the page names too little of any', async () => {
+    const api = new FakeApi();
+    api.mentions = {
+      total: 3,
+      hostname: 'news.example',
+      entities: [{ entityId: 'country:united-states', name: 'United States', kind: 'country', count: 3 }],
+    };
+    await open(api);
+    expect(byTestId('mention-total')?.getAttribute('data-count')).toBe('3');
+    expect(byTestId('story-match')).toBeNull();
   });
 });
 
