@@ -123,11 +123,13 @@ export function anchorClaims(
       // One entity in the sentence is thin evidence on its own ("the United States ($17.6b)" in a page about
       // trade): the figure must also be near one an outlet gave, or the sentence use the claim's words, or
       // the paragraph name a second entity of the claim. A date must be an outlet's, or come with its words:
-      // "since late January" beside two of the claim's entities is not the day a cable was sent.
+      // "since late January" beside two of the claim's entities is not the day a cable was sent. So must a
+      // count that says nothing of what it counts ("4 more" in "word 4 more 4").
+      const vague = figure.kind === 'date' || (figure.kind === 'count' && !figure.unit && !figure.noun);
       const evidence =
         sameAsAVersion ||
         termsUsed > 0 ||
-        (figure.kind !== 'date' && (nearAVersion(figure, claim) || aboutInText(entityMentions, claim) >= 2));
+        (!vague && (nearAVersion(figure, claim) || aboutInText(entityMentions, claim) >= 2));
       if (!evidence) continue;
       const score = [sameAsAVersion ? 1 : 0, termsUsed, about.length];
       if (!best || isBetter(score, best.score)) best = { claim, score, about };

@@ -1,3 +1,4 @@
+import { serveClaimArticles } from './claim-articles';
 import { clickWord, openDemo } from './demo-page';
 import { expect, test } from './fixtures';
 
@@ -47,3 +48,27 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(errors.messages).toEqual([]);
   });
 }
+
+// A figure's claim card: the page's "$100,000" set against every outlet's version.
+test('README screenshot: the claim card of a figure on the page', async ({ context, errors }, testInfo) => {
+  const articles = await serveClaimArticles();
+  try {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1100, height: 760 });
+    await page.goto(`${articles.origin}/paid.html`);
+    await expect
+      .poll(() => page.evaluate(() => CSS.highlights.get('crossread-claim')?.size ?? 0))
+      .toBeGreaterThanOrEqual(4);
+    await clickWord(page, 'article', '$100,000');
+    const card = page.getByRole('dialog');
+    await expect(card.getByTestId('page-claim-agreement')).toBeVisible();
+    const path = process.env.CROSSREAD_UPDATE_DOCS
+      ? 'docs/screenshots/claim-card.png'
+      : testInfo.outputPath('claim.png');
+    await page.screenshot({ path });
+    await testInfo.attach('claim-card', { path, contentType: 'image/png' });
+    expect(errors.messages).toEqual([]);
+  } finally {
+    await articles.close();
+  }
+});

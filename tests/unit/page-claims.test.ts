@@ -56,6 +56,7 @@ describe('findPageClaims', () => {
       'Trade with the United States came to NZ$100,000.',
       'Trade with the United States came to $17.6b.',
       'The United Kingdom and Rwanda signed a treaty on 21 May 1840.',
+      'talks with Rwanda went on word 4 more 4 word 5 more 5',
     ];
     const found = findPageClaims([context, ...lines.map(block)], claims, OPTIONS);
     expect(found.slice(1)).toEqual(lines.map(() => []));
