@@ -26,6 +26,9 @@ export interface PageHighlightingOptions {
   findClaims?: FindClaims;
 }
 
+/** How many claim figures the popup's answer carries (lib/messages.ts pageMentions). */
+const MAX_CLAIMS_IN_SUMMARY = 1_000;
+
 /** One renderer at work: its highlighter, the live highlighting that feeds it, and hover tracking over it. */
 interface ActiveRenderer {
   highlighter: Highlighter;
@@ -100,16 +103,21 @@ export class PageHighlighting {
     const hostname = this.options.hostname;
     if (this.siteDisabled()) return { total: 0, entities: [], siteDisabled: true, hostname };
     const ids = this.renderer?.live.mentions().map((mention) => mention.entityId) ?? [];
-    const claims = (this.renderer?.live.claimMentions() ?? []).flatMap(({ claim }) =>
-      claim ? [{ claimId: claim.claimId, figure: claim.figure }] : [],
-    );
+    // The answer's schema takes 1,000 claim figures: a page with more still gets its story matched from these.
+    const claims = (this.renderer?.live.claimMentions() ?? [])
+      .flatMap(({ claim }) => (claim ? [{ claimId: claim.claimId, figure: claim.figure }] : []))
+      .slice(0, MAX_CLAIMS_IN_SUMMARY);
     return { ...summarisePageMentions(ids, this.shown?.index.entities ?? new Map()), hostname, claims };
   }
 
   /** The entity and claim mentions on the page now, in document order. */
   mentionsInOrder(): PageMention[] {
-    const mentions = this.renderer?.live.allMentions() ?? [];
-    return mentions.sort(compareDocumentOrder);
+    const renderer = this.renderer;
+    if (!renderer) return [];
+    // Wrapping takes a mention's text node out of the page (marks stand in its place), and a node out of
+    // the page has no order with the rest of it: compare where each one shows instead.
+    const placeOf = (node: Node) => (node.isConnected ? node : (renderer.highlighter.shownInPlaceOf(node) ?? node));
+    return renderer.live.allMentions().sort((a, b) => compareDocumentOrder(a, b, placeOf));
   }
 
   /** The mention under a point of the viewport, or null. */
@@ -244,10 +252,10 @@ export class PageHighlighting {
   }
 }
 
-function compareDocumentOrder(a: PageMention, b: PageMention): number {
+function compareDocumentOrder(a: PageMention, b: PageMention, placeOf: (node: Node) => Node): number {
   const first = a.parts[0]?.node;
   const second = b.parts[0]?.node;
   if (!first || !second) return 0;
   if (first === second) return (a.parts[0]?.start ?? 0) - (b.parts[0]?.start ?? 0);
-  return first.compareDocumentPosition(second) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  return placeOf(first).compareDocumentPosition(placeOf(second)) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }
