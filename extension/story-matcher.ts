@@ -1,7 +1,8 @@
-import { type Browser, browser } from 'wxt/browser';
+import type { Browser } from 'wxt/browser';
 import { storyMatchRequestSchema } from '../lib/messages';
 import { matchStories, type StoryMatch } from '../lib/stories/match-stories';
 import { fromActiveDataset } from './active-dataset';
+import { isExtensionPageSender } from './options-router';
 
 /**
  * Background side of the popup's story match: the popup sends what the tab
@@ -14,7 +15,7 @@ export function createStoryResponder(): (
 ) => Promise<StoryMatch[]> | undefined {
   const activeDataset = fromActiveDataset((dataset) => dataset);
   return (message, sender) => {
-    if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
+    if (!isExtensionPageSender(sender)) return undefined;
     const request = storyMatchRequestSchema().safeParse(message);
     if (!request.success) return undefined;
     return activeDataset().then((dataset) => matchStories(dataset, request.data));

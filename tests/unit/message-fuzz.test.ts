@@ -383,8 +383,32 @@ describe('forged and malformed messages to the background', () => {
     vi.unstubAllGlobals();
   });
 
-  it('adds the four listeners that are tested here (badge, fact cards, claims, options router)', () => {
-    expect(listeners).toHaveLength(4);
+  it('adds the five listeners that are tested here (badge, fact cards, claims, stories, options router)', () => {
+    expect(listeners).toHaveLength(5);
+  });
+
+  it('the popup asking which stories a page covers gets them; no other sender gets an answer', async () => {
+    const request = {
+      type: 'crossread:match-stories',
+      entityIds: ['country:rwanda', 'deal:test-deal'],
+      claims: [{ claimId: 'claim:payment', figure: { kind: 'money', asReported: '$6 million', value: 6e6 } }],
+    };
+    // The popup: our id and our page's URL, no tab.
+    const popup = { id: ownId(), url: ownUrl('/popup.html') };
+    const answers = [];
+    for (const listener of listeners) {
+      const result = await deliver(listener, request, popup);
+      if (result.answered) answers.push(result.value);
+    }
+    expect(answers).toEqual([[expect.objectContaining({ id: 'story:talks', claims: 1 })]]);
+    for (const senderName of forgedSenders) {
+      for (const listener of listeners) {
+        expect((await deliver(listener, request, senders[senderName]())).answered, senderName).toBe(false);
+      }
+    }
+    for (const listener of listeners) {
+      expect((await deliver(listener, request, senders.contentScript())).answered).toBe(false);
+    }
   });
 
   it('a content script asking for claims gets them for its blocks, and nothing is stored or fetched', async () => {
@@ -535,6 +559,8 @@ describe('the content script’s message listener', () => {
         total: 1,
         entities: [{ entityId: 'country:rwanda', name: 'Rwanda', kind: 'country', count: 1 }],
         hostname: location.hostname,
+        // Figures on the page that are claims (ids and figures, never text): none here.
+        claims: [],
       },
     });
     // This read-only request's schema is not strict: an extra field is dropped, and the answer is the same.
