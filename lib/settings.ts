@@ -34,6 +34,8 @@ export interface Settings {
   renderer: Renderer;
   /** Kinds absent here are enabled with their default colour: dataset kinds are open-ended. */
   kinds: Record<string, KindSetting>;
+  /** Whether figures that are claims of the dataset ("$100,000" beside "Rwanda") are highlighted and open a claim card. */
+  claims: boolean;
   sites: { mode: SiteMode; denied: string[]; allowed: string[] };
   cardTrigger: { mode: CardTriggerMode; hoverDelayMs: number };
 }
@@ -72,6 +74,7 @@ export const DEFAULT_SETTINGS: Settings = deepFreeze({
   enabled: true,
   renderer: 'auto',
   kinds: {},
+  claims: true,
   sites: { mode: 'all-except-denied', denied: [], allowed: [] },
   cardTrigger: { mode: 'click', hoverDelayMs: 400 },
 });
@@ -225,6 +228,7 @@ function buildSchemas() {
     enabled,
     renderer,
     kinds,
+    claims: enabled,
     sites,
     cardTrigger,
   });
@@ -310,6 +314,8 @@ export function parseStoredSettings(raw: unknown): Settings {
       enabled: pick(s.enabled, stored.enabled, defaults.enabled),
       renderer: pick(s.renderer, stored.renderer, defaults.renderer),
       kinds: readKinds(stored.kinds),
+      // Records stored before claims were highlighted have no `claims`: they are shown, as for a new user.
+      claims: pick(s.enabled, stored.claims, defaults.claims),
       sites: {
         mode: pick(s.siteMode, sites.mode, defaults.sites.mode),
         denied: readSiteList(sites.denied),

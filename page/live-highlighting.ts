@@ -16,6 +16,8 @@ export interface ShowOptions {
   hiddenKinds?: ReadonlySet<string>;
   /** Kinds with a style of their own (default: those highlights.css styles); others get the shared style. */
   styledKinds?: ReadonlySet<string>;
+  /** Whether to find and highlight the figures that are claim mentions (default: yes, when a spotter is given). */
+  claims?: boolean;
 }
 
 /**
@@ -32,6 +34,7 @@ export class LiveHighlighting {
   /** The entities of hidden kinds: the matcher leaves them out, so names inside theirs are still found. */
   private hiddenEntityIds: ReadonlySet<string> = new Set();
   private styledKinds: ReadonlySet<string> = STATICALLY_STYLED_KINDS;
+  private claimsShown = true;
   private scan: AbortController | null = null;
   private scanning: Promise<void> | null = null;
   private readonly observer: MutationObserver;
@@ -63,6 +66,7 @@ export class LiveHighlighting {
       [...index.entities].filter(([, entity]) => hiddenKinds.has(entity.kind)).map(([entityId]) => entityId),
     );
     this.styledKinds = options.styledKinds ?? STATICALLY_STYLED_KINDS;
+    this.claimsShown = options.claims ?? true;
     this.removeAll();
     const body = this.doc.body;
     if (!body) return;
@@ -215,7 +219,7 @@ export class LiveHighlighting {
       onMentions: (mentions, run) => {
         const block = mentions[0]?.block;
         if (!block) return;
-        this.claims?.note(block, mentions, run);
+        if (this.claimsShown) this.claims?.note(block, mentions, run);
         // The same block can come in several runs when a nested block interrupts it.
         const existing = this.mentionsByBlock.get(block);
         this.mentionsByBlock.set(block, existing ? [...existing, ...mentions] : mentions);
@@ -227,7 +231,7 @@ export class LiveHighlighting {
     });
     if (scan.signal.aborted) return;
     this.onChange();
-    if (this.claims) void this.showClaims(this.claims);
+    if (this.claims && this.claimsShown) void this.showClaims(this.claims);
   }
 
   /** Asks which figures of the blocks just scanned are claim mentions, and highlights them. */

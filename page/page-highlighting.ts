@@ -176,10 +176,10 @@ export class PageHighlighting {
       this.renderer = this.startRenderer(mode);
     }
     const styled = new Set([...STATICALLY_STYLED_KINDS, ...custom]);
-    // Which kinds are hidden or have their own highlight name: a change to either rescans the page.
-    const key = `${[...hidden].sort().join(' ')}|${[...styled].sort().join(' ')}`;
+    // Which kinds are hidden or have their own highlight name, and whether claims are shown: a change rescans.
+    const key = `${[...hidden].sort().join(' ')}|${[...styled].sort().join(' ')}|${settings.claims}`;
     if (this.shown?.index === index && this.shown.key === key) return this.shown.done;
-    const done = this.renderer.live.show(index, { hiddenKinds: hidden, styledKinds: styled });
+    const done = this.renderer.live.show(index, { hiddenKinds: hidden, styledKinds: styled, claims: settings.claims });
     this.shown = { index, key, done };
     return done;
   }

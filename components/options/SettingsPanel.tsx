@@ -24,7 +24,7 @@ const TRIGGER_LABELS = {
   hover: 'options.settings.triggerHover',
 } as const satisfies Record<CardTriggerMode, string>;
 
-type Part = 'renderer' | 'kinds' | 'sites' | 'card';
+type Part = 'renderer' | 'kinds' | 'claims' | 'sites' | 'card';
 
 function linesOf(text: string): string[] {
   return text
@@ -170,6 +170,19 @@ export function SettingsPanel({ settings: stored, datasetKinds, busy, onSave }: 
             );
           })}
         </ul>
+        <label class="options__choice" data-testid="claims-setting">
+          <input
+            type="checkbox"
+            checked={settings.claims}
+            onChange={(event) => save('claims', { ...settings, claims: event.currentTarget.checked })}
+          />
+          <span>
+            {tElements('common.labelValue', [
+              <strong key="title">{t('options.settings.claimsTitle')}</strong>,
+              t('options.settings.claimsDetail'),
+            ])}
+          </span>
+        </label>
       </fieldset>
 
       <fieldset disabled={busy} data-testid="site-settings">

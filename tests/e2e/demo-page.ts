@@ -23,7 +23,11 @@ export async function clickWord(page: Page, selector: string, word: string): Pro
 /** Stores settings as the options page would (storage key "settings"), before a page is opened. */
 export async function storeSettings(
   serviceWorker: Worker,
-  changes: { renderer?: 'paint' | 'wrap'; cardTrigger?: { mode: 'click' | 'hover'; hoverDelayMs: number } },
+  changes: {
+    renderer?: 'paint' | 'wrap';
+    claims?: boolean;
+    cardTrigger?: { mode: 'click' | 'hover'; hoverDelayMs: number };
+  },
 ): Promise<void> {
   await serviceWorker.evaluate(async (changes) => {
     await chrome.storage.local.set({
@@ -32,6 +36,7 @@ export async function storeSettings(
         enabled: true,
         renderer: changes.renderer ?? 'auto',
         kinds: {},
+        claims: changes.claims ?? true,
         sites: { mode: 'all-except-denied', denied: [], allowed: [] },
         cardTrigger: changes.cardTrigger ?? { mode: 'click', hoverDelayMs: 400 },
       },

@@ -145,3 +145,28 @@ test('a kind turned off is not highlighted, and a colour change shows at once', 
 
   expect(errors.messages).toEqual([]);
 });
+
+test('turning claims off in the options removes the figures’ highlights from an open tab, names kept; on again, back', async ({
+  context,
+  demoOrigin,
+  extensionId,
+  errors,
+}) => {
+  const article = await context.newPage();
+  await openArticle(article, demoOrigin);
+  const claims = async () =>
+    (await paintedHighlights(article)).filter((highlight) => highlight.name === 'crossread-claim').length;
+  await expect.poll(claims).toBeGreaterThan(0);
+  const names = (await paintedHighlights(article)).filter((highlight) => highlight.name !== 'crossread-claim').length;
+
+  const options = await openOptions(context, extensionId);
+  const setting = options.getByTestId('claims-setting').getByRole('checkbox');
+  await expect(setting).toBeChecked();
+  await setting.uncheck();
+  await expect.poll(claims).toBe(0);
+  expect((await paintedHighlights(article)).length).toBe(names);
+
+  await setting.check();
+  await expect.poll(claims).toBeGreaterThan(0);
+  expect(errors.messages).toEqual([]);
+});

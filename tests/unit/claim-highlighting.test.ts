@@ -110,6 +110,25 @@ describe('claims on the page', () => {
     expect(claimMarks()).toEqual([['$6 million', 'claim:us-rwanda-payment', 'country:rwanda']]);
   });
 
+  it('follows the claims setting: off, no figure is asked about or marked; on again, they come back', async () => {
+    let requests = 0;
+    highlighting = start(async (request) => {
+      requests++;
+      return background(request);
+    });
+    const wrap = { ...defaultSettings(), renderer: 'wrap' as const };
+    await highlighting.applySettings({ ...wrap, claims: false });
+    await until(() => document.querySelectorAll('mark').length > 0);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(requests).toBe(0);
+    expect(claimMarks()).toEqual([]);
+    await highlighting.applySettings(wrap);
+    await until(() => claimMarks().length === 1);
+    await highlighting.applySettings({ ...wrap, claims: false });
+    expect(claimMarks()).toEqual([]);
+    expect(highlighting.summary().claims).toEqual([]);
+  });
+
   it('keeps the names highlighted when the background does not answer', async () => {
     highlighting = start(async () => {
       throw new Error('Could not establish connection. Receiving end does not exist.');

@@ -49,10 +49,18 @@ describe('parseStoredSettings', () => {
       enabled: false,
       renderer: 'wrap',
       kinds: { person: { enabled: false, colour: '#123456' }, law: { enabled: true, colour: '#abcdef' } },
+      claims: false,
       sites: { mode: 'only-allowed', denied: ['ads.example'], allowed: ['bbc.co.uk', 'example.com'] },
       cardTrigger: { mode: 'hover', hoverDelayMs: 250 },
     };
     expect(parseStoredSettings(structuredClone(stored))).toEqual(stored);
+  });
+
+  it('reads a record stored before the claims setting existed as showing claims, and keeps the rest', () => {
+    const { claims: _claims, ...older } = { ...DEFAULT_SETTINGS, renderer: 'wrap' as const };
+    expect(parseStoredSettings(structuredClone(older))).toEqual({ ...DEFAULT_SETTINGS, renderer: 'wrap' });
+    expect(parseStoredSettings({ ...DEFAULT_SETTINGS, claims: 'no' }).claims).toBe(true);
+    expect(validateSettings({ ...DEFAULT_SETTINGS, claims: 'no' })).toMatchObject({ ok: false });
   });
 
   it('replaces only the invalid fields with their defaults', () => {
@@ -74,6 +82,7 @@ describe('parseStoredSettings', () => {
       enabled: true,
       renderer: 'auto',
       kinds: { person: { enabled: false, colour: '#abcdef' } },
+      claims: true,
       sites: { mode: 'all-except-denied', denied: ['ads.example.com'], allowed: [] },
       cardTrigger: { mode: 'hover', hoverDelayMs: 400 },
     });
@@ -160,6 +169,7 @@ describe('validateSettings', () => {
         'enabled: is missing (expected boolean)',
         'renderer: is missing (expected one of "auto", "paint", "wrap")',
         'kinds: is missing (expected object)',
+        'claims: is missing (expected boolean)',
         'sites: is missing (expected object)',
         'cardTrigger: is missing (expected object)',
       ]);
