@@ -114,22 +114,7 @@ function ClaimCard(props: FactCardProps & { page: PageClaim }) {
             </section>
           </>
         )}
-        {about.length > 0 && (
-          <section class="card__section">
-            <h3 class="card__heading">{t('card.claimAbout')}</h3>
-            <ul class="card__related">
-              {about.map((entity) => (
-                <li key={entity.id}>
-                  <button type="button" class="card__chip" onClick={() => props.onOpenEntity(entity.id)}>
-                    <span class={`card__dot card__dot--${entity.kind}`} aria-hidden="true" />
-                    {entity.name}
-                    <span class="visually-hidden"> ({kindName(entity.kind)})</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </section>
-        )}
+        <EntityChips heading={t('card.claimAbout')} entities={about} onOpenEntity={props.onOpenEntity} />
         {state.status === 'ready' && (
           <p class="card__source">{t('card.datasetSource', [state.card.dataset.title, state.card.dataset.version])}</p>
         )}
@@ -173,24 +158,34 @@ function CardBody(props: FactCardProps & { card: EntityCard }) {
           ))}
         </section>
       )}
-      {card.related.length > 0 && (
-        <section class="card__section">
-          <h3 class="card__heading">{t('card.relatedHeading')}</h3>
-          <ul class="card__related">
-            {card.related.map((entity) => (
-              <li key={entity.id}>
-                <button type="button" class="card__chip" onClick={() => props.onOpenEntity(entity.id)}>
-                  <span class={`card__dot card__dot--${entity.kind}`} aria-hidden="true" />
-                  {entity.name}
-                  <span class="visually-hidden"> ({kindName(entity.kind)})</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <EntityChips heading={t('card.relatedHeading')} entities={card.related} onOpenEntity={props.onOpenEntity} />
       <p class="card__source">{t('card.datasetSource', [card.dataset.title, card.dataset.version])}</p>
     </>
+  );
+}
+
+/** Entities the card can move to (Back returns), as a headed row of chips; nothing when there are none. */
+function EntityChips(props: {
+  heading: string;
+  entities: ReadonlyArray<{ id: string; name: string; kind: string }>;
+  onOpenEntity(entityId: string): void;
+}) {
+  if (props.entities.length === 0) return null;
+  return (
+    <section class="card__section">
+      <h3 class="card__heading">{props.heading}</h3>
+      <ul class="card__related">
+        {props.entities.map((entity) => (
+          <li key={entity.id}>
+            <button type="button" class="card__chip" onClick={() => props.onOpenEntity(entity.id)}>
+              <span class={`card__dot card__dot--${entity.kind}`} aria-hidden="true" />
+              {entity.name}
+              <span class="visually-hidden"> ({kindName(entity.kind)})</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
