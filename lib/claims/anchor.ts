@@ -27,6 +27,11 @@ export interface AnchorableClaim {
    * the United States even when the claim is about Rwanda alone).
    */
   context: readonly string[];
+  /**
+   * Every outlet's figure is a count of more ("at least ten more", "10 more"): the claim is about how many
+   * more, so a page's "one man" is not one of its figures, while "10 more" or "a further ten" is.
+   */
+  additional: boolean;
 }
 
 /** What anchoring reads of the page around the text. */
@@ -70,8 +75,15 @@ export function anchorableClaims(claims: readonly Claim[], entities: readonly En
       terms: [...new Set(claim.versions.flatMap((version) => (version.term ? [version.term.toLowerCase()] : [])))],
       figures: claim.versions.flatMap((version) => (version.figure ? [version.figure] : [])),
       context: [...new Set([...claim.about, ...claim.about.flatMap((id) => partiesOf.get(id) ?? [])])],
+      additional:
+        claim.figureKind === 'count' &&
+        claim.versions.some((version) => version.figure) &&
+        claim.versions.every((version) => !version.figure || MORE.test(version.figure.asReported)),
     }));
 }
+
+/** How a count of more is written: "10 more", "a further ten", "additional". */
+const MORE = /\b(?:more|further|additional|another)\b/i;
 
 /** On a page that names fewer of a claim's context entities, only the very figure an outlet gave anchors it. */
 const CONTEXT_ON_PAGE = 2;
@@ -196,6 +208,7 @@ function fitsClaim(figure: FoundFigure, claim: AnchorableClaim): boolean {
     return years.length === 0 || years.some((year) => Math.abs(year - yearOf(figure.date)) <= MAX_YEARS_APART);
   }
   if (figure.kind === 'count') {
+    if (claim.additional && !figure.additional) return false;
     // A bare number ("[14]", "in 1788", a list's "8.") says nothing of what it counts, unless it is the
     // very number outlets gave ("238 Venezuelan males" in spun text, where the noun is not one we know).
     const bare = !figure.unit && !figure.noun && !figure.additional && !figure.qualifierText;

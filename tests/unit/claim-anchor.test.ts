@@ -55,7 +55,12 @@ describe('anchorClaims', () => {
   });
 
   it('prefers the claim whose versions give the same figure, then the one whose key words the sentence uses', () => {
-    const base = { about: ['country:testland'], context: ['country:testland'], figureKind: 'money' as const };
+    const base = {
+      about: ['country:testland'],
+      context: ['country:testland'],
+      additional: false,
+      figureKind: 'money' as const,
+    };
     const requested: AnchorableClaim = { ...base, id: 'claim:requested', terms: ['requested'], figures: [] };
     const paid: AnchorableClaim = {
       ...base,

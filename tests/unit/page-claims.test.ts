@@ -57,6 +57,8 @@ describe('findPageClaims', () => {
       'Trade with the United States came to $17.6b.',
       'The United Kingdom and Rwanda signed a treaty on 21 May 1840.',
       'talks with Rwanda went on word 4 more 4 word 5 more 5',
+      // The claim is about how many more people Rwanda takes: the first man is not one of its figures.
+      'Rwanda took in one man from the United States.',
     ];
     const found = findPageClaims([context, ...lines.map(block)], claims, OPTIONS);
     expect(found.slice(1)).toEqual(lines.map(() => []));
