@@ -6,7 +6,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { WxtBrowser } from 'wxt/browser';
 import { firefoxPath } from '../../scripts/firefox-path.mjs';
 import { assertFreshBuild } from '../e2e/build-freshness';
-import { type PaintedHighlight, readPaintedHighlights, wordCentre } from '../e2e/highlights';
+import { isNameHighlight, type PaintedHighlight, readPaintedHighlights, wordCentre } from '../e2e/highlights';
 
 // The Firefox e2e suite: Debian's Firefox ESR driven by puppeteer-core over
 // WebDriver BiDi, with the unpacked Firefox build installed as a temporary
@@ -222,9 +222,10 @@ export function paintedHighlights(page: Page): Promise<PaintedHighlight[]> {
   return page.evaluate(readPaintedHighlights);
 }
 
-/** The names of the CSS.highlights entries Crossread registered in `page`. */
+/** The names of the CSS.highlights entries Crossread registered in `page` for names (kinds), claims left out. */
 export async function paintedNames(page: Page): Promise<string[]> {
-  return [...new Set((await paintedHighlights(page)).map((highlight) => highlight.name))].sort();
+  const names = (await paintedHighlights(page)).map((highlight) => highlight.name).filter(isNameHighlight);
+  return [...new Set(names)].sort();
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { WxtBrowser } from 'wxt/browser';
 import { serveDirectory } from '../../scripts/static-server.mjs';
+import { isNameHighlight } from '../e2e/highlights';
 import {
   answerPermissionPrompt,
   closeExtensionPage,
@@ -44,8 +45,9 @@ afterAll(async () => {
   await demo?.close();
 });
 
-/** How many ranges Crossread painted in `page`. */
-const paintedCount = async (page: Page) => (await paintedHighlights(page)).length;
+/** How many names Crossread painted in `page`: what the popup counts (figures painted as claims are not names). */
+const paintedCount = async (page: Page) =>
+  (await paintedHighlights(page)).filter((highlight) => isNameHighlight(highlight.name)).length;
 
 /** Opens a demo article and waits until Crossread has painted it and mounted its UI host. */
 async function openArticle(file: string, errors: ErrorLog): Promise<Page> {

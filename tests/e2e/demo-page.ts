@@ -24,6 +24,7 @@ export async function clickWord(page: Page, selector: string, word: string): Pro
 export async function storeSettings(
   serviceWorker: Worker,
   changes: {
+    enabled?: boolean;
     renderer?: 'paint' | 'wrap';
     claims?: boolean;
     cardTrigger?: { mode: 'click' | 'hover'; hoverDelayMs: number };
@@ -33,7 +34,7 @@ export async function storeSettings(
     await chrome.storage.local.set({
       settings: {
         version: 1,
-        enabled: true,
+        enabled: changes.enabled ?? true,
         renderer: changes.renderer ?? 'auto',
         kinds: {},
         claims: changes.claims ?? true,

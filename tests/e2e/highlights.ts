@@ -25,6 +25,11 @@ export function readPaintedHighlights(): PaintedHighlight[] {
   return found;
 }
 
+/** The highlights of names: not the hovered one, nor figures painted as claims ("crossread-claim"). */
+export function isNameHighlight(name: string): boolean {
+  return name.startsWith('crossread-') && name !== 'crossread-hover' && name !== 'crossread-claim';
+}
+
 /** Reads what Crossread painted in `page` (see readPaintedHighlights). */
 export async function paintedHighlights(page: Page): Promise<PaintedHighlight[]> {
   return page.evaluate(readPaintedHighlights);

@@ -1,7 +1,7 @@
 import type { Page, TestInfo } from '@playwright/test';
 import type { WxtBrowser } from 'wxt/browser';
 import { expect, test } from './fixtures';
-import { paintedHighlights, paintedTexts } from './highlights';
+import { isNameHighlight, paintedHighlights, paintedTexts } from './highlights';
 
 // The toolbar popup, opened as a page of its own pointed at the article's tab
 // (fixtures.ts: openPopupFor), driven as a user drives it: its switches save
@@ -23,9 +23,9 @@ async function openArticle(page: Page, origin: string): Promise<void> {
 async function paintedPerKind(page: Page): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   for (const { name } of await paintedHighlights(page)) {
-    const kind = name.replace(/^crossread-/, '');
     // Hover and claim highlights are not names: the popup counts names.
-    if (kind === 'hover' || kind === 'claim') continue;
+    if (!isNameHighlight(name)) continue;
+    const kind = name.replace(/^crossread-/, '');
     counts.set(kind, (counts.get(kind) ?? 0) + 1);
   }
   return counts;
