@@ -92,23 +92,9 @@ function buildSchemas() {
     entityIds: z.array(z.string().min(1).max(300)).max(10_000),
     claims: pageClaims,
   });
-  /** Background → content script: the claim mentions of each block of a claims request, in its order. */
-  const claimsAnswer = z.array(
-    z.array(
-      z.strictObject({
-        start: offset,
-        end: offset,
-        claimId: z.string().min(1).max(300),
-        entityIds: z.array(entityId).min(1).max(50),
-        figure: pageFigure,
-        terms: z.array(z.string().max(60)).max(50),
-      }),
-    ),
-  );
   return {
     storyMatchRequest,
     claimsRequest,
-    claimsAnswer,
     pageMentionsRequest,
     entityCount,
     pageMentions,
@@ -143,8 +129,6 @@ export const navigateMentionsSchema = (): Schemas['navigateMentions'] => message
 
 /** Content script → background: which figures of these blocks are claim mentions? */
 export const claimsRequestSchema = (): Schemas['claimsRequest'] => messageSchemas().claimsRequest;
-/** Background → content script: the claim mentions of each block of a claims request. */
-export const claimsAnswerSchema = (): Schemas['claimsAnswer'] => messageSchemas().claimsAnswer;
 
 /** Popup → background: which stories does a page with these entities and claims cover? */
 export const storyMatchRequestSchema = (): Schemas['storyMatchRequest'] => messageSchemas().storyMatchRequest;

@@ -29,9 +29,7 @@ export function readArticleMeta(doc: Document): ArticleMeta {
       break;
     }
   }
-  if (!meta.published) {
-    const time = doc.querySelector('article time[datetime], time[pubdate][datetime]')?.getAttribute('datetime')?.trim();
-    if (time && DATE.test(time)) meta.published = time;
-  }
+  // Only <head>: looking for a <time datetime> in the body walks every element of the page (20 ms and more on
+  // a page of 200,000 nodes), for a date the meta tags give on nearly every news site.
   return meta;
 }

@@ -10,6 +10,7 @@ import {
 import type { Renderer } from '../lib/settings';
 import { createAdoptedSheet } from './adopted-sheet';
 import type { PageMention, TextPart } from './scanner';
+import { GATE_ABOVE, ViewportGate } from './viewport-gate';
 
 /**
  * The only module that changes how the page looks. Two renderers share one
@@ -89,6 +90,8 @@ function cursorRule(mention: PageMention): string | null {
 export function createPaintHighlighter(
   registry: HighlightRegistry = CSS.highlights,
   doc: Document | null = typeof document === 'undefined' ? null : document,
+  /** How many mentions may be registered at once before only those near the viewport are (see ViewportGate). */
+  gateAbove = GATE_ABOVE,
 ): Highlighter {
   const highlights = new Map<string, Highlight>();
   // Painted text is not an element, so no page CSS can give it a pointer
@@ -98,31 +101,43 @@ export function createPaintHighlighter(
   // Our own index of which highlight holds each mention: Firefox content
   // scripts cannot iterate a Highlight ("Xray wrapping of iterators not supported").
   const nameOf = new Map<PageMention, string>();
+  // On a page with thousands of mentions, only those near the viewport are registered (frames stay short).
+  const gate = new ViewportGate(
+    doc,
+    (mention) => {
+      const name = nameOf.get(mention);
+      if (name !== undefined) highlightNamed(name).add(mention.range);
+    },
+    (mention) => {
+      const name = nameOf.get(mention);
+      if (name !== undefined) highlights.get(name)?.delete(mention.range);
+    },
+    gateAbove,
+  );
+  const highlightNamed = (name: string) => {
+    let highlight = highlights.get(name);
+    if (!highlight) {
+      highlight = new Highlight();
+      highlights.set(name, highlight);
+      registry.set(name, highlight);
+    }
+    return highlight;
+  };
   return {
     mode: 'paint',
     add(mentions, kindOf) {
       for (const mention of mentions) {
-        const name = mention.claim ? CLAIM_HIGHLIGHT : highlightNameForKind(kindOf(mention.entityId));
-        let highlight = highlights.get(name);
-        if (!highlight) {
-          highlight = new Highlight();
-          highlights.set(name, highlight);
-          registry.set(name, highlight);
-        }
-        highlight.add(mention.range);
-        nameOf.set(mention, name);
+        nameOf.set(mention, mention.claim ? CLAIM_HIGHLIGHT : highlightNameForKind(kindOf(mention.entityId)));
       }
+      gate.add(mentions);
       return [];
     },
     remove(mentions) {
-      for (const mention of mentions) {
-        const name = nameOf.get(mention);
-        if (name === undefined) continue;
-        highlights.get(name)?.delete(mention.range);
-        nameOf.delete(mention);
-      }
+      gate.remove(mentions);
+      for (const mention of mentions) nameOf.delete(mention);
     },
     clear() {
+      gate.clear();
       for (const name of highlights.keys()) registry.delete(name);
       highlights.clear();
       nameOf.clear();

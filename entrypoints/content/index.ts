@@ -12,7 +12,7 @@ import {
   revealEntitySchema,
 } from '../../lib/messages';
 import { defaultSettings, type Settings } from '../../lib/settings';
-import { readArticleMeta } from '../../page/article-meta';
+import { type ArticleMeta, readArticleMeta } from '../../page/article-meta';
 import { watchCardTriggers } from '../../page/card-triggers';
 import { FactCardController } from '../../page/fact-card';
 import { PageHighlighting } from '../../page/page-highlighting';
@@ -45,10 +45,15 @@ export default defineContentScript({
   // whole script twice for source positions.
   noScriptStartedPostMessage: true,
   async main(ctx) {
+    let meta: ArticleMeta | undefined;
     const highlighting = new PageHighlighting(document, {
       hostname: location.hostname,
       loadIndex: loadActivePageIndex,
-      findClaims: (request) => requestClaims(request, readArticleMeta(document)),
+      findClaims: (request) => {
+        // Read once, when the first figures are asked about: the page's metadata does not change as it scrolls.
+        meta ??= readArticleMeta(document);
+        return requestClaims(request, meta);
+      },
       onMentionsChanged: (total) => {
         // After an extension reload runtime.sendMessage throws at once, before any promise: the check ends this instead.
         if (!ctx.isValid) return;

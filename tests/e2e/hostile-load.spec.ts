@@ -13,6 +13,7 @@ import { centreOf } from './highlights';
 import {
   deepNestingPage,
   manyTextNodesPage,
+  paintedCount,
   serveHostilePage,
   waitForPaintingToSettle,
   waitForUiHost,
@@ -207,6 +208,50 @@ test('200,000 text nodes: the frames that draw 1,000 highlights each take under 
   expect(work.frames.count).toBeGreaterThan(0);
   expect(work.frames.cpuMs).toBeLessThan(LONG_TASK_MS);
   expect(work.scripts.cpuMs).toBeLessThan(LONG_TASK_MS);
+  expect(errors.messages).toEqual([]);
+});
+
+test('200,000 text nodes with 10,000 names: only those near the viewport are registered, scrolling paints the rest', async ({
+  context,
+  demoOrigin,
+  serviceWorker,
+  openPopupFor,
+  errors,
+}, testInfo) => {
+  // A name in every paragraph. Registered all at once, each frame that drew them took 170 ms of CPU here;
+  // above 1,000 mentions only the blocks within a screenful of the viewport are registered.
+  await storeSettings(serviceWorker, { enabled: false });
+  const page = await context.newPage();
+  await page.goto(await serveHostilePage(page, demoOrigin, 'every-paragraph.html', manyTextNodesPage(10_000, 20, 1)));
+  await waitForUiHost(page);
+  await page.waitForTimeout(1_000);
+  const { painted, work } = await traceTurningOn(page, serviceWorker);
+  report(testInfo, '200,000 text nodes, 10,000 names, turned on when open', painted, work, undefined);
+  expect(painted).toBeGreaterThan(0);
+  expect(painted).toBeLessThan(500);
+  // Not yet under 50 ms at this size (docs/reliability.md): 52-56 ms frames and 44-49 ms script tasks here,
+  // where every range registered at once gave 170 ms frames. The bound catches a return to that.
+  expect(work.frames.cpuMs).toBeLessThan(2 * LONG_TASK_MS);
+  expect(work.scripts.cpuMs).toBeLessThan(2 * LONG_TASK_MS);
+  // Every name was found: the popup counts all 10,000.
+  const popup = await openPopupFor(page);
+  await expect(popup.getByTestId('mention-total')).toHaveAttribute('data-count', '10000');
+  await popup.close();
+  // The last paragraph is far below: painted once the reader scrolls to it, and its card opens.
+  const lastParagraphPainted = () =>
+    page.evaluate(() => {
+      const last = document.querySelector('#many p:last-of-type');
+      let found = false;
+      CSS.highlights.forEach((highlight, name) => {
+        if (!name.startsWith('crossread-')) return;
+        for (const range of highlight) if (last?.contains(range.startContainer)) found = true;
+      });
+      return found;
+    });
+  expect(await lastParagraphPainted()).toBe(false);
+  await page.evaluate(() => document.querySelector('#many p:last-of-type')?.scrollIntoView({ block: 'center' }));
+  await expect.poll(lastParagraphPainted).toBe(true);
+  expect(await paintedCount(page)).toBeLessThan(500);
   expect(errors.messages).toEqual([]);
 });
 
