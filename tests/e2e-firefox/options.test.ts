@@ -289,3 +289,41 @@ test('a site added to the deny-list is cleared in an open tab at once, the popup
   await options.close();
   await article.close();
 });
+
+test('"only on these sites" leaves an open tab alone until its site is allowed, then highlights it; back to every site', async () => {
+  const errors: ErrorLog = { messages: [] };
+  const article = await openArticle(errors);
+  const painted = (await paintedTexts(article)).length;
+  expect(painted).toBeGreaterThan(0);
+
+  const options = await openOptions(errors);
+  // Allow-only mode with an empty list: no site is highlighted, the open article included.
+  await options.click('input[name="site-mode"][value="only-allowed"]');
+  await waitFor(
+    () => paintedTexts(article),
+    (texts) => texts.length === 0,
+    'the open article to be cleared',
+  );
+  // Its host allowed (typed, then Tab: the list is saved when the field loses focus): painted again.
+  const allowed = '[data-testid="allowed-sites"]';
+  await options.focus(allowed);
+  await options.keyboard.type(new URL(demo.origin).hostname);
+  await options.keyboard.press('Tab');
+  await waitFor(
+    async () => (await paintedTexts(article)).length,
+    (count) => count === painted,
+    `the article painted again (${painted} ranges)`,
+  );
+  // Every site again, for the tests after this one.
+  await bringToFocus(options);
+  await options.click('input[name="site-mode"][value="all-except-denied"]');
+  await waitFor(
+    async () => (await paintedTexts(article)).length,
+    (count) => count === painted,
+    'the article still painted',
+  );
+  await extensionPageErrors(options, errors);
+  expect(errors.messages).toEqual([]);
+  await options.close();
+  await article.close();
+});

@@ -107,7 +107,7 @@ describe('the page side over generated DOM trees', () => {
         // The very text nodes the page had, not equal copies: a page script holding one still holds the page's.
         const after = textNodesOf(container);
         expect(after.length).toBe(nodes.length);
-        after.forEach((node, index) => expect(node).toBe(nodes[index]));
+        for (const [index, node] of after.entries()) expect(node).toBe(nodes[index]);
         expect(
           [...container.querySelectorAll('textarea, input')].map((field) => (field as HTMLInputElement).value),
         ).toEqual(values);
